@@ -1,0 +1,6 @@
+export * from './auth.js';
+export * from './common.js';
+export * from './dashboard.js';
+export * from './issues.js';
+export * from './teams.js';
+export * from './users.js';

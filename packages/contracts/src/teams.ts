@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { boundedText, requiredText, uuid } from './common.js';
+
+export const memberRole = z.enum(['manager', 'agent']);
+export type MemberRole = z.infer<typeof memberRole>;
+
+const slackChannel = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[#]?[a-z0-9][a-z0-9._-]*$|^[CG][A-Z0-9]{6,}$/, {
+    message: 'must be a Slack channel name like #payments-oncall or an id like C0123ABCD',
+  });
+
+const routingKeywords = z
+  .array(requiredText(60).transform((keyword) => keyword.toLowerCase()))
+  .max(100, { message: 'must list at most 100 keywords' });
+
+export const teamResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  slackChannel: z.string().nullable(),
+  remindersEnabled: z.boolean(),
+  reminderIntervalMinutes: z.number().int(),
+  routingKeywords: z.array(z.string()),
+  memberCount: z.number().int(),
+  openIssueCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type TeamResponse = z.infer<typeof teamResponse>;
+
+export const createTeamRequest = z.strictObject({
+  name: requiredText(80),
+  description: boundedText(2000).default(''),
+  slackChannel: slackChannel.nullable().optional(),
+  remindersEnabled: z.boolean().default(true),
+  reminderIntervalMinutes: z.number().int().min(5).max(10_080).default(240),
+  routingKeywords: routingKeywords.default([]),
+});
+
+export const updateTeamRequest = z
+  .strictObject({
+    name: requiredText(80).optional(),
+    description: boundedText(2000).optional(),
+    slackChannel: slackChannel.nullable().optional(),
+    remindersEnabled: z.boolean().optional(),
+    reminderIntervalMinutes: z.number().int().min(5).max(10_080).optional(),
+    routingKeywords: routingKeywords.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change' });
+
+export const teamListResponse = z.object({ items: z.array(teamResponse) });
+
+export const memberResponse = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  role: memberRole,
+  isActive: z.boolean(),
+  openIssueCount: z.number().int().describe('Open issues assigned to this person, across all teams'),
+  lastAssignedAt: z.string().nullable(),
+});
+export type MemberResponse = z.infer<typeof memberResponse>;
+
+export const addMemberRequest = z.strictObject({
+  userId: uuid,
+  role: memberRole.default('agent'),
+});
+
+export const updateMemberRequest = z
+  .strictObject({ role: memberRole.optional(), isActive: z.boolean().optional() })
+  .refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change' });
+
+export const memberListResponse = z.object({ items: z.array(memberResponse) });
+
+export const assignableQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  teamId: uuid.optional(),
+});
+
+export const assignableResponse = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      teams: z.array(z.object({ id: z.string(), name: z.string(), role: memberRole })),
+      openIssueCount: z.number().int(),
+    }),
+  ),
+});

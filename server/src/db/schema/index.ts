@@ -1,0 +1,3 @@
+export * from './issues.js';
+export * from './teams.js';
+export * from './users.js';
