@@ -1,0 +1,107 @@
+import type { Logger } from 'pino';
+import PgBoss from 'pg-boss';
+import type { Database, Db } from '../db/client.js';
+import { toDrizzleSql } from '../db/client.js';
+
+/** A job type a module owns: its handler must be idempotent, because failed jobs are retried. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  handle(data: T): Promise<void>;
+  /** Cron expression (UTC) for recurring jobs; the queue runs each tick once across all servers. */
+  cron?: string;
+  retryLimit?: number;
+  /** Seconds a single run may take before it is failed and retried. */
+  expireInSeconds?: number;
+}
+
+export interface EnqueueOptions {
+  /** Only one queued job per key: a second enqueue with the same key is dropped while the first waits. */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
+/** The durable job queue as modules see it. */
+export interface JobQueue {
+  /** Enqueues a job; with `tx` the job commits or rolls back with that transaction. */
+  enqueue(name: string, data: object, options?: EnqueueOptions & { tx?: Db }): Promise<void>;
+  queueDepths(): Promise<Record<string, number>>;
+}
+
+export interface JobRunner extends JobQueue {
+  start(definitions: readonly JobDefinition<never>[], options: { work: boolean }): Promise<void>;
+  stop(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * pg-boss on the Argus database (either driver): SQL goes through the database's own connection(s), so the
+ * queue adds no pool of its own and its tables sit in DB_SCHEMA beside Argus's.
+ */
+export function createJobRunner(database: Database, logger: Logger): JobRunner {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    schema: database.schemaName,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+  });
+  boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
+  const names: string[] = [];
+  let isStarted = false;
+
+  return {
+    async start(definitions, { work }) {
+      await boss.start();
+      isStarted = true;
+      for (const definition of definitions) {
+        names.push(definition.name);
+        await boss.createQueue(definition.name, {
+          name: definition.name,
+          retryLimit: definition.retryLimit ?? 5,
+          retryBackoff: true,
+          expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+        });
+        if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+        if (!work) continue;
+        await boss.work<object>(definition.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+          for (const job of jobs) {
+            const startedAt = performance.now();
+            try {
+              await (definition as JobDefinition<object>).handle(job.data ?? {});
+              logger.info({ job: definition.name, jobId: job.id, ms: Math.round(performance.now() - startedAt) }, 'job done');
+            } catch (error) {
+              logger.warn({ job: definition.name, jobId: job.id, err: error }, 'job failed; it will be retried');
+              throw error;
+            }
+          }
+        });
+      }
+    },
+    async enqueue(name, data, options = {}) {
+      const sendOptions: Record<string, unknown> = {};
+      if (options.singletonKey) sendOptions.singletonKey = options.singletonKey;
+      if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
+      if (options.tx) {
+        const tx = options.tx;
+        sendOptions.db = {
+          executeSql: async (text: string, values: unknown[] = []) =>
+            tx.execute(toDrizzleSql(text, values.map((value) => (isPlainObject(value) ? JSON.stringify(value) : value)))),
+        };
+      }
+      await boss.send(name, data, sendOptions);
+    },
+    async queueDepths() {
+      const depths: Record<string, number> = {};
+      for (const name of names) depths[name] = await boss.getQueueSize(name);
+      return depths;
+    },
+    async stop(timeoutMs) {
+      if (!isStarted) return;
+      isStarted = false;
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    },
+  };
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && !Array.isArray(value);
+}

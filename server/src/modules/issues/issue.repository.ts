@@ -1,0 +1,359 @@
+import type { IssuePriority, IssueSource, IssueStatus, ListIssuesQuery } from '@argus/contracts';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { comments, issueAssignees, issueHistory, issues, teamMembers, teams, users } from '../../db/schema/index.js';
+import { ACTIVE_STATUSES } from './issue-lifecycle.js';
+import type { AssigneeCandidate } from './pick-assignee.js';
+import type { CommentRecord, HistoryAction, HistoryRecord, IssueRecord, PersonRef } from './issue.types.js';
+
+type IssueRow = typeof issues.$inferSelect;
+export type NewIssueRow = typeof issues.$inferInsert;
+
+const issueColumns = {
+  id: issues.id,
+  number: issues.number,
+  title: issues.title,
+  description: issues.description,
+  status: issues.status,
+  priority: issues.priority,
+  category: issues.category,
+  teamId: issues.teamId,
+  teamName: teams.name,
+  source: issues.source,
+  dedupKey: issues.dedupKey,
+  labels: issues.labels,
+  service: issues.service,
+  environment: issues.environment,
+  slackChannelId: issues.slackChannelId,
+  slackThreadTs: issues.slackThreadTs,
+  createdById: issues.createdById,
+  createdAt: issues.createdAt,
+  updatedAt: issues.updatedAt,
+  acknowledgedAt: issues.acknowledgedAt,
+  resolvedAt: issues.resolvedAt,
+  closedAt: issues.closedAt,
+  resolutionReason: issues.resolutionReason,
+  closeReason: issues.closeReason,
+  triage: issues.triage,
+  rca: issues.rca,
+};
+
+type IssueSelection = { [K in keyof typeof issueColumns]: K extends 'teamName' ? string | null : IssueRow[Exclude<K, 'teamName'>] };
+
+/** Loads issues by id with team, assignees and author, in the order of `ids`. */
+export async function findIssueRecords(db: Db, ids: readonly string[]): Promise<IssueRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = (await db
+    .select(issueColumns)
+    .from(issues)
+    .leftJoin(teams, eq(teams.id, issues.teamId))
+    .where(inArray(issues.id, [...ids]))) as IssueSelection[];
+  return hydrate(db, rows, ids);
+}
+
+/** Finds the id of an issue by its number (the digits of its key). */
+export async function findIssueIdByNumber(db: Db, number: number): Promise<string | undefined> {
+  const [row] = await db.select({ id: issues.id }).from(issues).where(eq(issues.number, number));
+  return row?.id;
+}
+
+/** Locks an issue row for the rest of the transaction and returns its raw row. */
+export async function lockIssue(tx: Db, id: string): Promise<IssueRow | undefined> {
+  const [row] = await tx.select().from(issues).where(eq(issues.id, id)).for('update');
+  return row;
+}
+
+export async function insertIssue(tx: Db, values: NewIssueRow): Promise<IssueRow> {
+  const [row] = await tx.insert(issues).values(values).returning();
+  if (!row) throw new Error('insert into issues returned no row');
+  return row;
+}
+
+export async function updateIssueRow(tx: Db, id: string, values: Partial<NewIssueRow>): Promise<void> {
+  await tx.update(issues).set(values).where(eq(issues.id, id));
+}
+
+export async function listAssigneeIds(db: Db, issueId: string): Promise<string[]> {
+  const rows = await db.select({ userId: issueAssignees.userId }).from(issueAssignees).where(eq(issueAssignees.issueId, issueId));
+  return rows.map((row) => row.userId);
+}
+
+export async function insertAssignees(
+  tx: Db,
+  issueId: string,
+  userIds: readonly string[],
+  assignedById: string | null,
+  at: Date,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx
+    .insert(issueAssignees)
+    .values(userIds.map((userId) => ({ issueId, userId, assignedById, assignedAt: at })))
+    .onConflictDoNothing();
+}
+
+export async function deleteAssignees(tx: Db, issueId: string, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.delete(issueAssignees).where(and(eq(issueAssignees.issueId, issueId), inArray(issueAssignees.userId, [...userIds])));
+}
+
+/** Active people among `userIds`, keyed by id. */
+export async function findActivePeople(db: Db, userIds: readonly string[]): Promise<Map<string, PersonRef>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, [...userIds]), eq(users.isActive, true)));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function teamExists(db: Db, teamId: string): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, teamId));
+  return row;
+}
+
+/**
+ * Locks the team's active memberships (so concurrent auto-assignments for one team run one after another)
+ * and returns each candidate with their current open workload across all teams.
+ */
+export async function lockAssigneeCandidates(tx: Db, teamId: string): Promise<AssigneeCandidate[]> {
+  const members = await tx
+    .select({ userId: teamMembers.userId, lastAssignedAt: teamMembers.lastAssignedAt })
+    .from(teamMembers)
+    .innerJoin(users, and(eq(users.id, teamMembers.userId), eq(users.isActive, true)))
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isActive, true)))
+    .orderBy(asc(teamMembers.userId))
+    .for('update', { of: teamMembers });
+  if (members.length === 0) return [];
+  const workloads = await countOpenAssignments(
+    tx,
+    members.map((member) => member.userId),
+  );
+  return members.map((member) => ({
+    userId: member.userId,
+    lastAssignedAt: member.lastAssignedAt,
+    openIssueCount: workloads.get(member.userId) ?? 0,
+  }));
+}
+
+/** Open (not resolved or closed) issues assigned to each of `userIds`. */
+export async function countOpenAssignments(db: Db, userIds: readonly string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: issueAssignees.userId, count: sql<number>`count(*)::int` })
+    .from(issueAssignees)
+    .innerJoin(issues, eq(issues.id, issueAssignees.issueId))
+    .where(and(inArray(issueAssignees.userId, [...userIds]), inArray(issues.status, [...ACTIVE_STATUSES])))
+    .groupBy(issueAssignees.userId);
+  return new Map(rows.map((row) => [row.userId, row.count]));
+}
+
+export async function markAssigned(tx: Db, teamId: string, userId: string, at: Date): Promise<void> {
+  await tx
+    .update(teamMembers)
+    .set({ lastAssignedAt: at })
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+}
+
+export interface NewHistoryEntry {
+  issueId: string;
+  actorId: string | null;
+  actorName: string;
+  action: HistoryAction;
+  fromValue?: string | null;
+  toValue?: string | null;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+export async function insertHistory(tx: Db, entries: readonly NewHistoryEntry[]): Promise<HistoryRecord[]> {
+  if (entries.length === 0) return [];
+  const rows = await tx
+    .insert(issueHistory)
+    .values(entries.map((entry) => ({ ...entry, details: entry.details ?? {} })))
+    .returning();
+  return rows.map((row) => ({ ...row, action: row.action as HistoryAction }));
+}
+
+export async function listHistory(db: Db, issueId: string): Promise<HistoryRecord[]> {
+  const rows = await db
+    .select()
+    .from(issueHistory)
+    .where(eq(issueHistory.issueId, issueId))
+    .orderBy(asc(issueHistory.at), asc(issueHistory.id));
+  return rows.map((row) => ({ ...row, action: row.action as HistoryAction }));
+}
+
+export async function insertComment(
+  tx: Db,
+  values: { issueId: string; authorId: string | null; authorName: string; body: string; createdAt: Date },
+): Promise<CommentRecord> {
+  const [row] = await tx.insert(comments).values(values).returning();
+  if (!row) throw new Error('insert into comments returned no row');
+  // The comment text joins the issue's search document in the same transaction.
+  await tx
+    .update(issues)
+    .set({ commentText: sql`${issues.commentText} || ${`\n${values.body}`}`, updatedAt: values.createdAt })
+    .where(eq(issues.id, values.issueId));
+  return row;
+}
+
+export async function listComments(db: Db, issueId: string): Promise<CommentRecord[]> {
+  return db.select().from(comments).where(eq(comments.issueId, issueId)).orderBy(asc(comments.createdAt), asc(comments.id));
+}
+
+const priorityRank = sql`case ${issues.priority} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
+
+/** One page of issues matching the filters, newest first unless sorted otherwise, with the total count. */
+export async function listIssueRecords(
+  db: Db,
+  query: ListIssuesQuery,
+  viewerId: string | null,
+): Promise<{ items: IssueRecord[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (query.status?.length) conditions.push(inArray(issues.status, query.status as IssueStatus[]));
+  if (query.priority?.length) conditions.push(inArray(issues.priority, query.priority as IssuePriority[]));
+  if (query.source?.length) conditions.push(inArray(issues.source, query.source as IssueSource[]));
+  if (query.service?.length) conditions.push(inArray(issues.service, query.service));
+  if (query.createdFrom) conditions.push(gte(issues.createdAt, new Date(query.createdFrom)));
+  if (query.createdTo) conditions.push(lte(issues.createdAt, new Date(query.createdTo)));
+  if (query.teamId?.length) {
+    const ids = query.teamId.filter((id) => id !== 'none');
+    const parts: SQL[] = [];
+    if (ids.length) parts.push(inArray(issues.teamId, ids));
+    if (ids.length !== query.teamId.length) parts.push(isNull(issues.teamId));
+    conditions.push(parts.length === 1 ? parts[0]! : or(...parts)!);
+  }
+  if (query.assignee?.length) {
+    const ids = query.assignee
+      .map((id) => (id === 'me' ? viewerId : id))
+      .filter((id): id is string => id !== null && id !== 'none');
+    const parts: SQL[] = [];
+    if (ids.length) {
+      parts.push(
+        sql`exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id} and ${inArray(issueAssignees.userId, ids)})`,
+      );
+    }
+    if (query.assignee.includes('none')) {
+      parts.push(sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`);
+    }
+    conditions.push(parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0]! : or(...parts)!);
+  }
+  const tsQuery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
+  if (tsQuery) conditions.push(sql`${issues.searchVector} @@ ${tsQuery}`);
+  const where = conditions.length ? and(...conditions) : undefined;
+
+  const order: SQL[] = (() => {
+    switch (query.sort) {
+      case 'created':
+        return [asc(issues.createdAt)];
+      case 'updated':
+        return [asc(issues.updatedAt)];
+      case '-updated':
+        return [desc(issues.updatedAt)];
+      case 'priority':
+        return [sql`${priorityRank} asc`, desc(issues.createdAt)];
+      case '-priority':
+        return [sql`${priorityRank} desc`, desc(issues.createdAt)];
+      case 'relevance':
+        return tsQuery ? [sql`ts_rank(${issues.searchVector}, ${tsQuery}) desc`, desc(issues.createdAt)] : [desc(issues.createdAt)];
+      default:
+        return [desc(issues.createdAt)];
+    }
+  })();
+
+  const [pageRows, countRows] = await Promise.all([
+    db
+      .select({ id: issues.id })
+      .from(issues)
+      .where(where)
+      .orderBy(...order, desc(issues.number))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
+  ]);
+  const items = await findIssueRecords(
+    db,
+    pageRows.map((row) => row.id),
+  );
+  return { items, total: countRows[0]?.total ?? 0 };
+}
+
+async function hydrate(db: Db, rows: IssueSelection[], order: readonly string[]): Promise<IssueRecord[]> {
+  const ids = rows.map((row) => row.id);
+  const assigneeRows = await db
+    .select({ issueId: issueAssignees.issueId, id: users.id, name: users.name, email: users.email })
+    .from(issueAssignees)
+    .innerJoin(users, eq(users.id, issueAssignees.userId))
+    .where(inArray(issueAssignees.issueId, ids))
+    .orderBy(asc(issueAssignees.assignedAt), asc(users.name));
+  const authorIds = [...new Set(rows.map((row) => row.createdById).filter((id): id is string => id !== null))];
+  const authors = authorIds.length
+    ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, authorIds))
+    : [];
+  const authorById = new Map(authors.map((author) => [author.id, author]));
+  const assigneesByIssue = new Map<string, PersonRef[]>();
+  for (const { issueId, ...person } of assigneeRows) {
+    const list = assigneesByIssue.get(issueId) ?? [];
+    list.push(person);
+    assigneesByIssue.set(issueId, list);
+  }
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        number: row.number,
+        title: row.title,
+        description: row.description,
+        status: row.status,
+        priority: row.priority,
+        category: row.category,
+        team: row.teamId && row.teamName ? { id: row.teamId, name: row.teamName } : null,
+        source: row.source,
+        dedupKey: row.dedupKey,
+        labels: row.labels,
+        service: row.service,
+        environment: row.environment,
+        slackChannelId: row.slackChannelId,
+        slackThreadTs: row.slackThreadTs,
+        assignees: assigneesByIssue.get(row.id) ?? [],
+        createdBy: row.createdById ? (authorById.get(row.createdById) ?? null) : null,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        acknowledgedAt: row.acknowledgedAt,
+        resolvedAt: row.resolvedAt,
+        closedAt: row.closedAt,
+        resolutionReason: row.resolutionReason,
+        closeReason: row.closeReason,
+        triage: row.triage,
+        rca: row.rca,
+      } satisfies IssueRecord,
+    ]),
+  );
+  return order.map((id) => byId.get(id)).filter((record): record is IssueRecord => record !== undefined);
+}
+
+/** Open issues of a team that nobody is assigned to, oldest first (for the assignment reconciliation). */
+export async function listUnassignedActiveIssueIds(db: Db, teamId: string | undefined, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(
+      and(
+        teamId ? eq(issues.teamId, teamId) : sql`${issues.teamId} is not null`,
+        inArray(issues.status, [...ACTIVE_STATUSES]),
+        sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`,
+      ),
+    )
+    .orderBy(asc(issues.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
+/** Names of people by id (active or not), for history lines about them. */
+export async function findPeopleNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
