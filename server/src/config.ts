@@ -150,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     PUBLIC_URL: publicUrl,
     database: parsed.DATABASE_URL
       ? { kind: 'postgres' as const, url: parsed.DATABASE_URL }
-      : { kind: 'pglite' as const, dataDir: resolve(parsed.DATA_DIR) },
+      : { kind: 'pglite' as const, dataDir: parsed.DATA_DIR.includes('://') ? parsed.DATA_DIR : resolve(parsed.DATA_DIR) },
     oidc: parsed.OIDC_CLIENT_ID
       ? {
           issuer: parsed.OIDC_ISSUER,

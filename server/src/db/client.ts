@@ -46,7 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPglite(dataDir: string, schemaName: string): Promise<Database> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir.includes('://') ? dataDir : dataDir);
+  const client = await PGlite.create(dataDir);
   // The embedded database has a single connection, so one SET covers every later query.
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schemaName}; SET search_path TO ${schemaName}, public;`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -169,7 +169,7 @@ export function toDrizzleSql(text: string, values: readonly unknown[] = []): SQL
   const chunks: SQL[] = [];
   parts.forEach((part, index) => {
     if (index % 2 === 0) chunks.push(sql.raw(part));
-    else chunks.push(sql`${values[Number(part) - 1]}`);
+    else chunks.push(sql`${values[Number(part) - 1] ?? null}`);
   });
   return sql.join(chunks, sql.raw(''));
 }

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
+import { createOidcSignIn } from './integrations/oidc/oidc.client.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { createLogger } from './logger.js';
+import { authJobs, createAuthService, deleteSessionsOfUser } from './modules/auth/index.js';
+import { createDemoSeeder, DEMO_SEED_JOB, demoJobs } from './modules/demo/index.js';
+import { createIssueService, issueJobs } from './modules/issues/index.js';
+import { createMetrics } from './modules/ops/index.js';
+import { createReportService } from './modules/reports/index.js';
+import { createTeamService } from './modules/teams/index.js';
+import { createUserService } from './modules/users/index.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface ArgusOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Run job handlers in this process (default true); the queue itself always starts, so enqueues work. */
+  runJobs?: boolean;
+}
+
+/** One assembled Argus process: everything opened, migrated and wired, not yet listening. */
+export interface Argus {
+  config: Config;
+  app: FastifyInstance;
+  database: Database;
+  events: EventBus;
+  jobs: JobRunner;
+  services: ReturnType<typeof createServices>;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+function createServices(config: Config, database: Database, events: EventBus, jobs: JobRunner, clock: Clock, timings: ReturnType<typeof createMetrics>['timings']) {
+  const db = database.db;
+  const auth = createAuthService({
+    db,
+    clock,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    sso: { allowedEmailDomain: config.ALLOWED_EMAIL_DOMAIN, adminEmails: config.ADMIN_EMAILS },
+  });
+  const issues = createIssueService({ db, clock, events, jobs, issueKeyPrefix: config.ISSUE_KEY_PREFIX, timings });
+  const teams = createTeamService({ db, clock, jobs });
+  const users = createUserService({ db, clock, revokeSessions: (userId) => deleteSessionsOfUser(db, userId) });
+  const reports = createReportService({ db, clock, issueKeyPrefix: config.ISSUE_KEY_PREFIX });
+  const demo = createDemoSeeder({ db, clock, events, jobs, issueKeyPrefix: config.ISSUE_KEY_PREFIX, issues, teams, users });
+  return { auth, issues, teams, users, reports, demo };
+}
+
+/**
+ * Opens the database, applies migrations, starts the job queue and live events, and builds the app:
+ * config → db → jobs → app. `close()` undoes it in reverse order.
+ */
+export async function createArgus(config: Config, options: ArgusOptions = {}): Promise<Argus> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase({
+    target: config.database,
+    schemaName: config.DB_SCHEMA,
+    poolMax: config.DB_POOL_MAX,
+    onError: (error) => logger.error({ err: error }, 'database connection error'),
+  });
+  try {
+    const applied = await migrateDatabase(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    const events = createEventBus(database, (error) => logger.warn({ err: error }, 'live event dropped'));
+    await events.start();
+    const jobs = createJobRunner(database, logger);
+    let services: ReturnType<typeof createServices> | undefined;
+    const metrics = createMetrics({
+      countOpenIssuesByLabels: () => services!.reports.countOpenIssuesByLabels(),
+      queueDepths: () => jobs.queueDepths(),
+    });
+    services = createServices(config, database, events, jobs, clock, metrics.timings);
+    const definitions: JobDefinition<never>[] = [
+      ...issueJobs({ issues: services.issues }),
+      ...authJobs({ auth: services.auth }),
+      ...demoJobs({ demo: services.demo }),
+    ];
+    await jobs.start(definitions, { work: options.runJobs ?? true });
+
+    if (config.ARGUS_ADMIN_EMAIL && config.ARGUS_ADMIN_PASSWORD) {
+      const created = await services.auth.ensureBootstrapAdmin({
+        email: config.ARGUS_ADMIN_EMAIL,
+        password: config.ARGUS_ADMIN_PASSWORD,
+        name: config.ARGUS_ADMIN_NAME,
+      });
+      if (created) logger.info({ email: config.ARGUS_ADMIN_EMAIL }, 'first admin created from ARGUS_ADMIN_EMAIL');
+    }
+    if (config.SEED_DEMO_DATA) await jobs.enqueue(DEMO_SEED_JOB, {}, { singletonKey: 'demo' });
+
+    const app = await buildApp({
+      config,
+      logger,
+      database,
+      events,
+      metrics,
+      oidc: config.oidc ? createOidcSignIn(config.oidc) : undefined,
+      services,
+      version: VERSION,
+    });
+    await app.ready();
+    let isClosed = false;
+    return {
+      config,
+      app,
+      database,
+      events,
+      jobs,
+      services,
+      logger,
+      async close() {
+        if (isClosed) return;
+        isClosed = true;
+        await app.close();
+        await jobs.stop(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+        await events.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Starts Argus and listens; SIGTERM/SIGINT finish in-flight requests and jobs, then exit. */
+export async function startArgus(config: Config): Promise<Argus> {
+  const argus = await createArgus(config);
+  await argus.app.listen({ port: config.PORT, host: config.HOST });
+  argus.logger.info(
+    { url: config.PUBLIC_URL, database: argus.database.kind, schema: config.DB_SCHEMA, version: VERSION },
+    `Argus is running on port ${config.PORT}`,
+  );
+  const shutdown = (signal: string) => {
+    argus.logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      argus.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, (config.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000);
+    timer.unref();
+    argus.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        argus.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return argus;
+}

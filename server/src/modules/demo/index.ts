@@ -1,0 +1,1 @@
+export { createDemoSeeder, DEMO_SEED_JOB, type DemoSeedResult, demoJobs } from './demo-seeder.js';

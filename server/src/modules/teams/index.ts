@@ -1,0 +1,2 @@
+export { registerTeamRoutes } from './team.routes.js';
+export { createTeamService, type TeamService } from './team.service.js';

@@ -1,0 +1,90 @@
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
+import { hashPassword } from '../../lib/secrets.js';
+import type { Actor } from '../auth/actor.js';
+import { can } from '../auth/permissions.js';
+import * as repo from './user.repository.js';
+
+export interface UserServiceDeps {
+  db: Db;
+  clock: Clock;
+  /** Signs a person out everywhere, e.g. when deactivated. */
+  revokeSessions(userId: string): Promise<void>;
+}
+
+export type UserService = ReturnType<typeof createUserService>;
+export type UserView = repo.UserRow & { memberships: repo.MembershipRow[] };
+
+/** People accounts, managed by admins. */
+export function createUserService(deps: UserServiceDeps) {
+  const { db, clock } = deps;
+
+  function assertAdmin(actor: Actor) {
+    if (!can.manageUsers(actor)) throw new ForbiddenError('Only admins can manage user accounts.');
+  }
+
+  async function withMemberships(rows: repo.UserRow[]): Promise<UserView[]> {
+    const memberships = await repo.listActiveMemberships(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => ({ ...row, memberships: memberships.filter((m) => m.userId === row.id) }));
+  }
+
+  async function getUser(id: string): Promise<UserView> {
+    const row = await repo.findUserById(db, id);
+    if (!row) throw new NotFoundError(`User "${id}" does not exist.`, 'USER_NOT_FOUND');
+    const [view] = await withMemberships([row]);
+    return view!;
+  }
+
+  return {
+    getUser,
+    findUserByEmail: (email: string) => repo.findUserByEmail(db, email),
+
+    async listUsers(actor: Actor, query: { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number }) {
+      assertAdmin(actor);
+      const { rows, total } = await repo.listUserRows(db, { q: query.q, active: query.active, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+      return { items: await withMemberships(rows), total };
+    },
+
+    async createUser(actor: Actor, input: { email: string; name: string; password?: string | undefined; isAdmin: boolean }) {
+      assertAdmin(actor);
+      if (await repo.findUserByEmail(db, input.email)) {
+        throw new ConflictError(`A user with e-mail ${input.email.toLowerCase()} already exists.`, 'EMAIL_TAKEN');
+      }
+      const row = await repo.insertUser(db, {
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+        isAdmin: input.isAdmin,
+      });
+      return getUser(row.id);
+    },
+
+    /** Renames, (de)activates, grants or removes admin, or sets a password; never removes the last active admin. */
+    async updateUser(
+      actor: Actor,
+      id: string,
+      patch: { name?: string | undefined; isAdmin?: boolean | undefined; isActive?: boolean | undefined; password?: string | undefined },
+    ) {
+      assertAdmin(actor);
+      const current = await getUser(id);
+      const losesAdmin = current.isAdmin && current.isActive && (patch.isAdmin === false || patch.isActive === false);
+      const values: Partial<repo.NewUserRow> = { updatedAt: clock.now() };
+      if (patch.name !== undefined) values.name = patch.name;
+      if (patch.isAdmin !== undefined) values.isAdmin = patch.isAdmin;
+      if (patch.isActive !== undefined) values.isActive = patch.isActive;
+      if (patch.password !== undefined) values.passwordHash = await hashPassword(patch.password);
+      await db.transaction(async (tx) => {
+        await repo.updateUserRow(tx, id, values);
+        if (losesAdmin && (await repo.countActiveAdmins(tx)) === 0) {
+          throw new RuleViolationError('Argus needs at least one active admin; make someone else admin first.', 'LAST_ADMIN');
+        }
+      });
+      if (patch.isActive === false || patch.password !== undefined) await deps.revokeSessions(id);
+      return getUser(id);
+    },
+  };
+}
