@@ -36,7 +36,14 @@ export default defineConfig(async () => {
     test: {
       env: { TZ: 'UTC' },
       projects: [
-        { ...shared, test: { name: 'unit', include: ['server/src/**/*.test.ts', 'packages/**/*.test.ts'], exclude: integrationFiles } },
+        {
+          ...shared,
+          test: {
+            name: 'unit',
+            include: ['server/src/**/*.test.ts', 'packages/**/*.test.ts'],
+            exclude: integrationFiles,
+          },
+        },
         {
           ...shared,
           test: {

@@ -10,7 +10,7 @@ import type { Database } from './db/client.js';
 import type { EventBus } from './events/event-bus.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/error-handler.js';
-import type { OidcSignIn } from './integrations/oidc/oidc.client.js';
+import type { OidcSignIn } from './modules/auth/index.js';
 import { type AuthService, registerAuthRoutes } from './modules/auth/index.js';
 import { type IssueService, registerIssueRoutes } from './modules/issues/index.js';
 import { type Metrics, registerOpsRoutes } from './modules/ops/index.js';
@@ -21,14 +21,26 @@ import { registerUserRoutes, type UserService } from './modules/users/index.js';
 export interface AppDeps {
   config: Pick<
     Config,
-    'BODY_LIMIT_BYTES' | 'TRUST_PROXY' | 'ISSUE_KEY_PREFIX' | 'cookieSecure' | 'LOGIN_RATE_LIMIT_PER_MINUTE' | 'OIDC_DISPLAY_NAME' | 'PUBLIC_URL'
+    | 'BODY_LIMIT_BYTES'
+    | 'TRUST_PROXY'
+    | 'ISSUE_KEY_PREFIX'
+    | 'cookieSecure'
+    | 'LOGIN_RATE_LIMIT_PER_MINUTE'
+    | 'OIDC_DISPLAY_NAME'
+    | 'PUBLIC_URL'
   >;
   logger: Logger;
   database: Database;
   events: EventBus;
   metrics: Metrics;
   oidc: OidcSignIn | undefined;
-  services: { auth: AuthService; issues: IssueService; teams: TeamService; users: UserService; reports: ReportService };
+  services: {
+    auth: AuthService;
+    issues: IssueService;
+    teams: TeamService;
+    users: UserService;
+    reports: ReportService;
+  };
   version: string;
 }
 
@@ -51,11 +63,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Argus API', version: deps.version, description: 'Issues, teams, people and live events of Argus.' },
+      info: {
+        title: 'Argus API',
+        version: deps.version,
+        description: 'Issues, teams, people and live events of Argus.',
+      },
       servers: [{ url: config.PUBLIC_URL }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A login token (POST /api/auth/login) or an API token' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A login token (POST /api/auth/login) or an API token',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: 'argus_session' },
         },
       },
@@ -66,7 +86,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onResponse', async (request, reply) => {
-    deps.metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    deps.metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -86,7 +111,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTeamRoutes(app, { teams: services.teams });
   registerUserRoutes(app, { users: services.users });
   registerReportRoutes(app, { reports: services.reports });
-  registerOpsRoutes(app, { database: deps.database, events: deps.events, metrics: deps.metrics, version: deps.version });
+  registerOpsRoutes(app, {
+    database: deps.database,
+    events: deps.events,
+    metrics: deps.metrics,
+    version: deps.version,
+  });
   // Until the dashboard is served from here, the root leads people to the API they can use.
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
   return app;

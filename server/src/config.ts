@@ -50,29 +50,46 @@ export const configSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'expected a lower-case SQL identifier (a-z, 0-9, _)' })
     .default('argus')
     .describe('Schema that holds every Argus table and job, isolated with search_path'),
-  DB_POOL_MAX: integer(1, 100).default(8).describe('Most connections to a PostgreSQL server (plus one for live events)'),
+  DB_POOL_MAX: integer(1, 100)
+    .default(8)
+    .describe('Most connections to a PostgreSQL server (plus one for live events)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('Log verbosity (JSON lines on stdout)'),
   ISSUE_KEY_PREFIX: z
     .string()
-    .regex(/^[A-Z][A-Z0-9]{0,9}$/, { message: 'expected 1-10 upper-case letters or digits, starting with a letter' })
+    .regex(/^[A-Z][A-Z0-9]{0,9}$/, {
+      message: 'expected 1-10 upper-case letters or digits, starting with a letter',
+    })
     .default('ARG')
     .describe('Prefix of human issue keys, e.g. ARG-42'),
-  ARGUS_ADMIN_EMAIL: z.email({ message: 'expected an e-mail address' }).optional().describe('First admin, created at start when no user with this e-mail exists'),
+  ARGUS_ADMIN_EMAIL: z
+    .email({ message: 'expected an e-mail address' })
+    .optional()
+    .describe('First admin, created at start when no user with this e-mail exists'),
   ARGUS_ADMIN_PASSWORD: z
     .string()
     .min(12, { message: 'expected at least 12 characters' })
     .optional()
     .describe('Password of the first admin (at least 12 characters)'),
   ARGUS_ADMIN_NAME: z.string().min(1).max(120).default('Admin').describe('Display name of the first admin'),
-  SESSION_TTL_HOURS: integer(1, 24 * 90).default(168).describe('How long a sign-in lasts'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: integer(1, 10_000).default(10).describe('Login attempts allowed per minute per client address'),
+  SESSION_TTL_HOURS: integer(1, 24 * 90)
+    .default(168)
+    .describe('How long a sign-in lasts'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: integer(1, 10_000)
+    .default(10)
+    .describe('Login attempts allowed per minute per client address'),
   TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-* headers (behind a reverse proxy)'),
-  BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024).describe('Largest accepted request body'),
-  SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(20).describe('Grace period for in-flight requests and jobs on SIGTERM'),
-  SEED_DEMO_DATA: booleanFromEnv.default(false).describe('Fill an empty database with demo teams, people and issues at start'),
+  BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024)
+    .default(1024 * 1024)
+    .describe('Largest accepted request body'),
+  SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600)
+    .default(20)
+    .describe('Grace period for in-flight requests and jobs on SIGTERM'),
+  SEED_DEMO_DATA: booleanFromEnv
+    .default(false)
+    .describe('Fill an empty database with demo teams, people and issues at start'),
   OIDC_ISSUER: z
     .url({ message: 'expected the issuer URL' })
     .default('https://accounts.google.com')
@@ -83,8 +100,15 @@ export const configSchema = z.object({
     .url({ message: 'expected an absolute URL' })
     .optional()
     .describe('Callback registered at the provider (default PUBLIC_URL/api/auth/oidc/callback)'),
-  OIDC_DISPLAY_NAME: z.string().min(1).max(40).default('Google').describe('Name on the "Sign in with …" button'),
-  OIDC_ALLOW_HTTP: booleanFromEnv.default(false).describe('Allow a plain-http issuer (local identity providers only)'),
+  OIDC_DISPLAY_NAME: z
+    .string()
+    .min(1)
+    .max(40)
+    .default('Google')
+    .describe('Name on the "Sign in with …" button'),
+  OIDC_ALLOW_HTTP: booleanFromEnv
+    .default(false)
+    .describe('Allow a plain-http issuer (local identity providers only)'),
   ALLOWED_EMAIL_DOMAIN: optionalText.describe('Only e-mail addresses of this domain may sign in with SSO'),
   ADMIN_EMAILS: emailList.describe('Comma-separated e-mails that become admins when they sign in with SSO'),
 });
@@ -95,7 +119,14 @@ type ParsedConfig = z.infer<typeof configSchema>;
 export type Config = Readonly<
   ParsedConfig & {
     database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
-    oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; displayName: string; allowHttp: boolean };
+    oidc?: {
+      issuer: string;
+      clientId: string;
+      clientSecret?: string;
+      redirectUri: string;
+      displayName: string;
+      allowHttp: boolean;
+    };
     cookieSecure: boolean;
   }
 >;
@@ -150,7 +181,10 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     PUBLIC_URL: publicUrl,
     database: parsed.DATABASE_URL
       ? { kind: 'postgres' as const, url: parsed.DATABASE_URL }
-      : { kind: 'pglite' as const, dataDir: parsed.DATA_DIR.includes('://') ? parsed.DATA_DIR : resolve(parsed.DATA_DIR) },
+      : {
+          kind: 'pglite' as const,
+          dataDir: parsed.DATA_DIR.includes('://') ? parsed.DATA_DIR : resolve(parsed.DATA_DIR),
+        },
     oidc: parsed.OIDC_CLIENT_ID
       ? {
           issuer: parsed.OIDC_ISSUER,

@@ -6,8 +6,8 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
-import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
 import { createOidcSignIn } from './integrations/oidc/oidc.client.js';
+import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './logger.js';
 import { authJobs, createAuthService, deleteSessionsOfUser } from './modules/auth/index.js';
@@ -41,7 +41,14 @@ export interface Argus {
   close(): Promise<void>;
 }
 
-function createServices(config: Config, database: Database, events: EventBus, jobs: JobRunner, clock: Clock, timings: ReturnType<typeof createMetrics>['timings']) {
+function createServices(
+  config: Config,
+  database: Database,
+  events: EventBus,
+  jobs: JobRunner,
+  clock: Clock,
+  timings: ReturnType<typeof createMetrics>['timings'],
+) {
   const db = database.db;
   const auth = createAuthService({
     db,
@@ -49,11 +56,31 @@ function createServices(config: Config, database: Database, events: EventBus, jo
     sessionTtlHours: config.SESSION_TTL_HOURS,
     sso: { allowedEmailDomain: config.ALLOWED_EMAIL_DOMAIN, adminEmails: config.ADMIN_EMAILS },
   });
-  const issues = createIssueService({ db, clock, events, jobs, issueKeyPrefix: config.ISSUE_KEY_PREFIX, timings });
+  const issues = createIssueService({
+    db,
+    clock,
+    events,
+    jobs,
+    issueKeyPrefix: config.ISSUE_KEY_PREFIX,
+    timings,
+  });
   const teams = createTeamService({ db, clock, jobs });
-  const users = createUserService({ db, clock, revokeSessions: (userId) => deleteSessionsOfUser(db, userId) });
+  const users = createUserService({
+    db,
+    clock,
+    revokeSessions: (userId) => deleteSessionsOfUser(db, userId),
+  });
   const reports = createReportService({ db, clock, issueKeyPrefix: config.ISSUE_KEY_PREFIX });
-  const demo = createDemoSeeder({ db, clock, events, jobs, issueKeyPrefix: config.ISSUE_KEY_PREFIX, issues, teams, users });
+  const demo = createDemoSeeder({
+    db,
+    clock,
+    events,
+    jobs,
+    issueKeyPrefix: config.ISSUE_KEY_PREFIX,
+    issues,
+    teams,
+    users,
+  });
   return { auth, issues, teams, users, reports, demo };
 }
 
@@ -95,7 +122,8 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
         password: config.ARGUS_ADMIN_PASSWORD,
         name: config.ARGUS_ADMIN_NAME,
       });
-      if (created) logger.info({ email: config.ARGUS_ADMIN_EMAIL }, 'first admin created from ARGUS_ADMIN_EMAIL');
+      if (created)
+        logger.info({ email: config.ARGUS_ADMIN_EMAIL }, 'first admin created from ARGUS_ADMIN_EMAIL');
     }
     if (config.SEED_DEMO_DATA) await jobs.enqueue(DEMO_SEED_JOB, {}, { singletonKey: 'demo' });
 
@@ -144,10 +172,13 @@ export async function startArgus(config: Config): Promise<Argus> {
   );
   const shutdown = (signal: string) => {
     argus.logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      argus.logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, (config.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000);
+    const timer = setTimeout(
+      () => {
+        argus.logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      (config.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000,
+    );
     timer.unref();
     argus.close().then(
       () => process.exit(0),

@@ -12,7 +12,9 @@ export const loginRequest = z.strictObject({
 export const loginResponse = z.object({
   token: z.string().describe('Bearer token for scripts: send as Authorization: Bearer <token>'),
   expiresAt: z.string(),
-  csrfToken: z.string().describe('Send as X-CSRF-Token on state-changing requests made with the session cookie'),
+  csrfToken: z
+    .string()
+    .describe('Send as X-CSRF-Token on state-changing requests made with the session cookie'),
 });
 
 export const setupRequest = z.strictObject({
@@ -61,4 +63,3 @@ export const createTokenResponse = tokenResponse.extend({
 });
 
 export const tokenListResponse = z.object({ items: z.array(tokenResponse) });
-

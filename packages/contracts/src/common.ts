@@ -14,7 +14,11 @@ export const uuid = z.uuid({ message: 'expected a UUID' });
 export const isoDateTime = z.string().describe('ISO 8601 timestamp');
 
 /** Free text with a bound, trimmed; `max` counts characters. */
-export const boundedText = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+export const boundedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` });
 export const requiredText = (max: number) => boundedText(max).min(1, { message: 'must not be empty' });
 
 /** Paging parameters shared by list endpoints. */

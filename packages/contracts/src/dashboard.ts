@@ -50,7 +50,9 @@ export type LiveEvent = z.infer<typeof liveEvent>;
 export const healthResponse = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['pglite', 'postgres']),
-  checks: z.object({ database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }) }),
+  checks: z.object({
+    database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+  }),
   version: z.string(),
   uptimeSeconds: z.number(),
 });

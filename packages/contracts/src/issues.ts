@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { boundedText, isoDateTime, pageInfo, pageQuery, requiredText, teamRef, userRef, uuid } from './common.js';
+import {
+  boundedText,
+  isoDateTime,
+  pageInfo,
+  pageQuery,
+  requiredText,
+  teamRef,
+  userRef,
+  uuid,
+} from './common.js';
 
 export const issueStatus = z.enum(['open', 'acknowledged', 'in_progress', 'resolved', 'closed']);
 export type IssueStatus = z.infer<typeof issueStatus>;
@@ -10,7 +19,12 @@ export type IssueSource = z.infer<typeof issueSource>;
 
 const labels = z
   .record(
-    z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.\-/]+$/, { message: 'label names use letters, digits, _ . - /' }),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.\-/]+$/, { message: 'label names use letters, digits, _ . - /' }),
     z.string().max(500),
   )
   .refine((value) => Object.keys(value).length <= 50, { message: 'at most 50 labels' });
@@ -53,7 +67,11 @@ export const createIssueRequest = z.strictObject({
   priority: issuePriority.default('medium'),
   category: shortName.min(1).nullable().optional(),
   teamId: uuid.nullable().optional(),
-  assigneeIds: z.array(uuid).max(20).optional().describe('Assign these people; omit to auto-assign within the team'),
+  assigneeIds: z
+    .array(uuid)
+    .max(20)
+    .optional()
+    .describe('Assign these people; omit to auto-assign within the team'),
   labels: labels.default({}),
   service: shortName.min(1).nullable().optional(),
   environment: shortName.min(1).nullable().optional(),
@@ -99,17 +117,32 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(2000)
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(50));
 
-export const issueSort = z.enum(['created', '-created', 'updated', '-updated', 'priority', '-priority', 'relevance']);
+export const issueSort = z.enum([
+  'created',
+  '-created',
+  'updated',
+  '-updated',
+  'priority',
+  '-priority',
+  'relevance',
+]);
 
 export const listIssuesQuery = z.strictObject({
   ...pageQuery,
   status: csv(issueStatus).optional().describe('Comma-separated, e.g. open,acknowledged'),
   priority: csv(issuePriority).optional(),
   source: csv(issueSource).optional(),
-  teamId: csv(z.union([uuid, z.literal('none')])).optional().describe('Team ids, or none for issues without a team'),
+  teamId: csv(z.union([uuid, z.literal('none')]))
+    .optional()
+    .describe('Team ids, or none for issues without a team'),
   assignee: csv(z.union([uuid, z.literal('me'), z.literal('none')]))
     .optional()
     .describe('User ids, me, or none for unassigned issues'),
@@ -150,5 +183,7 @@ export const issueIdParam = z.strictObject({
   id: z
     .string()
     .max(64)
-    .regex(/^([0-9a-f-]{36}|[A-Za-z][A-Za-z0-9]{0,9}-\d{1,12})$/, { message: 'must be an issue id or key like ARG-42' }),
+    .regex(/^([0-9a-f-]{36}|[A-Za-z][A-Za-z0-9]{0,9}-\d{1,12})$/, {
+      message: 'must be an issue id or key like ARG-42',
+    }),
 });

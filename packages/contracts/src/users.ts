@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageInfo, pageQuery, requiredText } from './common.js';
 import { membershipSummary } from './auth.js';
+import { pageInfo, pageQuery, requiredText } from './common.js';
 
 export const userResponse = z.object({
   id: z.string(),

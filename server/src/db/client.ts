@@ -92,7 +92,12 @@ async function openPostgres(
     await setup.end();
   }
   const searchPath = `-c search_path=${schemaName},public`;
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, options: searchPath, application_name: 'argus' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    options: searchPath,
+    application_name: 'argus',
+  });
   pool.on('error', (error) => onError?.(error));
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
 
@@ -101,7 +106,11 @@ async function openPostgres(
   let closing = false;
 
   async function connectListener(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: url, options: searchPath, application_name: 'argus-events' });
+    const client = new pg.Client({
+      connectionString: url,
+      options: searchPath,
+      application_name: 'argus-events',
+    });
     client.on('notification', (message) => {
       for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });

@@ -45,7 +45,9 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
   for (const migration of listMigrations()) {
     const isApplied = await database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${lockKey}))`);
-      const found = (await tx.execute(sql`SELECT 1 FROM schema_migrations WHERE tag = ${migration.tag}`)) as { rows: unknown[] };
+      const found = (await tx.execute(sql`SELECT 1 FROM schema_migrations WHERE tag = ${migration.tag}`)) as {
+        rows: unknown[];
+      };
       if (found.rows.length > 0) return true;
       for (const statement of migration.statements) await tx.execute(sql.raw(statement));
       await tx.execute(sql`INSERT INTO schema_migrations (tag) VALUES (${migration.tag})`);

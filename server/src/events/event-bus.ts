@@ -21,7 +21,10 @@ export interface EventBus {
  * One bus per process over LISTEN/NOTIFY: every server on the database, this one included, receives each
  * committed event exactly once; a rolled-back transaction publishes nothing.
  */
-export function createEventBus(database: Pick<Database, 'listen'>, onError?: (error: Error) => void): EventBus {
+export function createEventBus(
+  database: Pick<Database, 'listen'>,
+  onError?: (error: Error) => void,
+): EventBus {
   const handlers = new Set<LiveEventHandler>();
   let unlisten: (() => Promise<void>) | undefined;
 

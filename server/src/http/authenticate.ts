@@ -1,8 +1,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../lib/errors.js';
-import type { UserActor } from '../modules/auth/actor.js';
-import type { Authentication, AuthService } from '../modules/auth/auth.service.js';
+import type { Authentication, UserActor } from '../modules/access/index.js';
 
 export const SESSION_COOKIE = 'argus_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +21,10 @@ declare module 'fastify' {
  * Cookie-authenticated writes must echo the session's CSRF token in `X-CSRF-Token`; bearer calls need not,
  * because a browser never attaches them on its own.
  */
-export function registerAuthentication(app: FastifyInstance, auth: Pick<AuthService, 'authenticate'>): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  auth: { authenticate(secret: string): Promise<Authentication | undefined> },
+): void {
   app.decorateRequest('auth', undefined);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -30,7 +32,11 @@ export function registerAuthentication(app: FastifyInstance, auth: Pick<AuthServ
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = request.cookies[SESSION_COOKIE];
     const isPublic = request.routeOptions.config?.isPublic === true;
-    if (header && !bearer) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".', 'MALFORMED_AUTHORIZATION');
+    if (header && !bearer)
+      throw new UnauthenticatedError(
+        'The Authorization header must be "Bearer <token>".',
+        'MALFORMED_AUTHORIZATION',
+      );
     const secret = bearer ?? cookie;
     if (secret) request.auth = await auth.authenticate(secret);
     if (bearer && !request.auth && !isPublic) {
@@ -40,8 +46,15 @@ export function registerAuthentication(app: FastifyInstance, auth: Pick<AuthServ
       if (isPublic) return;
       throw new UnauthenticatedError();
     }
-    if (!bearer && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.auth.csrfToken) {
-      throw new ForbiddenError('Missing or wrong X-CSRF-Token header for a cookie-authenticated change.', 'CSRF_FAILED');
+    if (
+      !bearer &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers['x-csrf-token'] !== request.auth.csrfToken
+    ) {
+      throw new ForbiddenError(
+        'Missing or wrong X-CSRF-Token header for a cookie-authenticated change.',
+        'CSRF_FAILED',
+      );
     }
   });
 }

@@ -36,27 +36,47 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
       const summary = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
       return reply.code(400).send({
-        error: { code: 'VALIDATION_FAILED', message: `Invalid ${where}: ${summary}`, details: { in: where, problems } },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid ${where}: ${summary}`,
+          details: { in: where, problems },
+        },
       });
     }
     if (error instanceof AppError) {
       const status = statusByErrorClass[error.name] ?? 400;
-      return reply.code(status).send({ error: { code: error.code, message: error.message, details: error.details } });
+      return reply
+        .code(status)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
-      return reply.code(500).send({ error: { code: 'INTERNAL', message: 'The server could not build its answer.' } });
+      return reply
+        .code(500)
+        .send({ error: { code: 'INTERNAL', message: 'The server could not build its answer.' } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: clientErrorCode(error, status), message: clientErrorMessage(error, status) } });
+      return reply.code(status).send({
+        error: { code: clientErrorCode(error, status), message: clientErrorMessage(error, status) },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied.' } });
+    return reply.code(500).send({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side; the request was not applied.',
+      },
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `No endpoint ${request.method} ${request.url.split('?')[0]}.` } }),
+    reply.code(404).send({
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
+      },
+    }),
   );
 }
 

@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
 import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { toDrizzleSql } from '../db/client.js';
 
@@ -67,9 +67,15 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
             const startedAt = performance.now();
             try {
               await (definition as JobDefinition<object>).handle(job.data ?? {});
-              logger.info({ job: definition.name, jobId: job.id, ms: Math.round(performance.now() - startedAt) }, 'job done');
+              logger.info(
+                { job: definition.name, jobId: job.id, ms: Math.round(performance.now() - startedAt) },
+                'job done',
+              );
             } catch (error) {
-              logger.warn({ job: definition.name, jobId: job.id, err: error }, 'job failed; it will be retried');
+              logger.warn(
+                { job: definition.name, jobId: job.id, err: error },
+                'job failed; it will be retried',
+              );
               throw error;
             }
           }
@@ -84,7 +90,12 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
         const tx = options.tx;
         sendOptions.db = {
           executeSql: async (text: string, values: unknown[] = []) =>
-            tx.execute(toDrizzleSql(text, values.map((value) => (isPlainObject(value) ? JSON.stringify(value) : value)))),
+            tx.execute(
+              toDrizzleSql(
+                text,
+                values.map((value) => (isPlainObject(value) ? JSON.stringify(value) : value)),
+              ),
+            ),
         };
       }
       await boss.send(name, data, sendOptions);

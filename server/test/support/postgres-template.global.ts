@@ -15,7 +15,11 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${template}`);
   const url = new URL(adminUrl);
   url.pathname = `/${template}`;
-  const database = await openDatabase({ target: { kind: 'postgres', url: url.href }, schemaName: 'argus', poolMax: 2 });
+  const database = await openDatabase({
+    target: { kind: 'postgres', url: url.href },
+    schemaName: 'argus',
+    poolMax: 2,
+  });
   await migrateDatabase(database);
   await database.close();
   project.provide('postgresTemplate', template);

@@ -3,15 +3,20 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Argus, type ArgusOptions, createArgus } from '../../src/main.js';
-import { systemActor } from '../../src/modules/auth/index.js';
+import { systemActor } from '../../src/modules/access/index.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
 /** Which database this test run uses: the vitest project sets ARGUS_TEST_DB. */
-export const testDatabaseKind: TestDatabaseKind = process.env.ARGUS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+export const testDatabaseKind: TestDatabaseKind =
+  process.env.ARGUS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /** A fresh database for one test file: in-memory PGlite, or a clone of the migrated template on PostgreSQL. */
-export async function createTestDatabase(): Promise<{ env: Record<string, string>; url?: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  env: Record<string, string>;
+  url?: string;
+  drop(): Promise<void>;
+}> {
   if (testDatabaseKind === 'pglite') return { env: { DATA_DIR: 'memory://' }, drop: async () => undefined };
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const template = inject('postgresTemplate');
@@ -60,7 +65,11 @@ export interface TestArgus {
   argus: Argus;
   request<T = any>(method: string, url: string, options?: RequestOptions): Promise<TestResponse<T>>;
   /** Creates a person (admin, or member of teams with roles) and an API token for them. */
-  createPerson(options?: { name?: string; isAdmin?: boolean; memberships?: { teamId: string; role: 'manager' | 'agent' }[] }): Promise<TestPerson>;
+  createPerson(options?: {
+    name?: string;
+    isAdmin?: boolean;
+    memberships?: { teamId: string; role: 'manager' | 'agent' }[];
+  }): Promise<TestPerson>;
   createTeam(name?: string): Promise<{ id: string; name: string }>;
   close(): Promise<void>;
 }
@@ -68,12 +77,19 @@ export interface TestArgus {
 let counter = 0;
 
 /** Starts a whole Argus on its own fresh database (no port: requests go through fastify's inject). */
-export async function startTestArgus(env: Record<string, string> = {}, options: ArgusOptions = {}): Promise<TestArgus> {
+export async function startTestArgus(
+  env: Record<string, string> = {},
+  options: ArgusOptions = {},
+): Promise<TestArgus> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...database.env, ...env });
   const argus = await createArgus(config, options);
 
-  async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<TestResponse<T>> {
+  async function request<T>(
+    method: string,
+    url: string,
+    opts: RequestOptions = {},
+  ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const hasJson = opts.body !== undefined;
@@ -88,7 +104,8 @@ export async function startTestArgus(env: Record<string, string> = {}, options: 
     });
     const text = response.body;
     let body: unknown = text;
-    if (String(response.headers['content-type'] ?? '').includes('application/json') && text) body = JSON.parse(text);
+    if (String(response.headers['content-type'] ?? '').includes('application/json') && text)
+      body = JSON.parse(text);
     return { status: response.statusCode, body: body as T, headers: response.headers };
   }
 
@@ -99,9 +116,16 @@ export async function startTestArgus(env: Record<string, string> = {}, options: 
       counter += 1;
       const name = personOptions.name ?? `Person ${counter}`;
       const email = `person${counter}.${randomBytes(3).toString('hex')}@example.com`;
-      const user = await argus.services.users.createUser(systemActor, { email, name, isAdmin: personOptions.isAdmin ?? false });
+      const user = await argus.services.users.createUser(systemActor, {
+        email,
+        name,
+        isAdmin: personOptions.isAdmin ?? false,
+      });
       for (const membership of personOptions.memberships ?? []) {
-        await argus.services.teams.addMember(systemActor, membership.teamId, { userId: user.id, role: membership.role });
+        await argus.services.teams.addMember(systemActor, membership.teamId, {
+          userId: user.id,
+          role: membership.role,
+        });
       }
       const actor = await argus.services.auth.loadActor(user.id);
       const { token } = await argus.services.auth.createApiToken(actor, { name: 'tests' });

@@ -73,9 +73,15 @@ export const issues = pgTable(
     index('issues_dedup_key_idx').on(t.dedupKey),
     index('issues_created_by_id_idx').on(t.createdById),
     index('issues_search_idx').using('gin', t.searchVector),
-    check('issues_status_check', sql`${t.status} in ('open', 'acknowledged', 'in_progress', 'resolved', 'closed')`),
+    check(
+      'issues_status_check',
+      sql`${t.status} in ('open', 'acknowledged', 'in_progress', 'resolved', 'closed')`,
+    ),
     check('issues_priority_check', sql`${t.priority} in ('critical', 'high', 'medium', 'low')`),
-    check('issues_source_check', sql`${t.source} in ('manual', 'api', 'slack', 'alert', 'status', 'anomaly')`),
+    check(
+      'issues_source_check',
+      sql`${t.source} in ('manual', 'api', 'slack', 'alert', 'status', 'anomaly')`,
+    ),
   ],
 );
 
@@ -133,5 +139,8 @@ export const comments = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('comments_issue_id_created_at_idx').on(t.issueId, t.createdAt), index('comments_author_id_idx').on(t.authorId)],
+  (t) => [
+    index('comments_issue_id_created_at_idx').on(t.issueId, t.createdAt),
+    index('comments_author_id_idx').on(t.authorId),
+  ],
 );

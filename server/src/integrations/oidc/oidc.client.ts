@@ -1,6 +1,6 @@
 import * as oidc from 'openid-client';
-import { UnavailableError, UnauthenticatedError } from '../../lib/errors.js';
-import type { OidcClaims } from '../../modules/auth/auth.service.js';
+import { UnauthenticatedError, UnavailableError } from '../../lib/errors.js';
+import type { OidcChecks, OidcSignIn } from '../../modules/auth/index.js';
 
 export interface OidcSettings {
   issuer: string;
@@ -8,19 +8,6 @@ export interface OidcSettings {
   clientSecret?: string | undefined;
   redirectUri: string;
   allowHttp: boolean;
-}
-
-/** The checks a sign-in carries from start to callback (kept in a short-lived HttpOnly cookie). */
-export interface OidcChecks {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-}
-
-/** OpenID Connect sign-in as Argus needs it: where to send the browser, and what came back. */
-export interface OidcSignIn {
-  start(): Promise<{ url: string; checks: OidcChecks }>;
-  finish(callbackUrl: URL, checks: OidcChecks): Promise<OidcClaims>;
 }
 
 /**
@@ -41,7 +28,9 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
       )
       .catch((error: Error) => {
         configuration = undefined;
-        throw new UnavailableError(`The identity provider ${settings.issuer} could not be reached: ${error.message}`);
+        throw new UnavailableError(
+          `The identity provider ${settings.issuer} could not be reached: ${error.message}`,
+        );
       });
     return configuration;
   }
@@ -49,7 +38,11 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
   return {
     async start() {
       const config = await discover();
-      const checks: OidcChecks = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
+      const checks: OidcChecks = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        codeVerifier: oidc.randomPKCECodeVerifier(),
+      };
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: settings.redirectUri,
         scope: 'openid email profile',
@@ -72,11 +65,17 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
           idTokenExpected: true,
         });
       } catch (error) {
-        throw new UnauthenticatedError(`Sign-in with the identity provider failed: ${(error as Error).message}`, 'OIDC_FAILED');
+        throw new UnauthenticatedError(
+          `Sign-in with the identity provider failed: ${(error as Error).message}`,
+          'OIDC_FAILED',
+        );
       }
       const claims = tokens.claims();
       if (!claims || typeof claims.email !== 'string') {
-        throw new UnauthenticatedError('The identity provider did not share an e-mail address (scope "email").', 'OIDC_NO_EMAIL');
+        throw new UnauthenticatedError(
+          'The identity provider did not share an e-mail address (scope "email").',
+          'OIDC_NO_EMAIL',
+        );
       }
       return {
         subject: `${claims.iss}|${claims.sub}`,

@@ -62,7 +62,10 @@ export async function touchApiToken(db: Db, id: string, now: Date): Promise<void
     .where(
       and(
         eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`${now.toISOString()}::timestamptz - interval '1 minute'`)),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, sql`${now.toISOString()}::timestamptz - interval '1 minute'`),
+        ),
       ),
     );
 }

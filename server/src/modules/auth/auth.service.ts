@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
 import { generateToken, hashPassword, hashToken, verifyPassword } from '../../lib/secrets.js';
-import * as users from '../users/user.repository.js';
-import type { UserActor } from './actor.js';
+import type { Authentication, UserActor } from '../access/index.js';
+import * as users from '../users/index.js';
 import * as repo from './auth.repository.js';
+import type { OidcClaims } from './oidc-sign-in.js';
 
 export interface AuthServiceDeps {
   db: Db;
@@ -21,22 +22,6 @@ export interface IssuedSession {
   csrfToken: string;
   expiresAt: Date;
   userId: string;
-}
-
-/** What a request's credential resolved to. */
-export interface Authentication {
-  actor: UserActor;
-  via: 'session' | 'api_token';
-  sessionId?: string;
-  csrfToken?: string;
-}
-
-/** Claims an identity provider vouched for. */
-export interface OidcClaims {
-  subject: string;
-  email: string;
-  emailVerified: boolean | undefined;
-  name: string | undefined;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -60,7 +45,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function loadActor(userId: string): Promise<UserActor> {
     const user = await users.findUserById(db, userId);
-    if (!user || !user.isActive) throw new UnauthenticatedError('Your account is deactivated or no longer exists.');
+    if (!user?.isActive) throw new UnauthenticatedError('Your account is deactivated or no longer exists.');
     const memberships = await users.listActiveMemberships(db, [userId]);
     return {
       kind: 'user',
@@ -88,8 +73,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** Checks e-mail and password; a wrong password and an unknown e-mail get the same answer. */
     async login(email: string, password: string): Promise<IssuedSession> {
       const user = await users.findUserByEmail(db, email.trim());
-      const isValid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await decoyHash);
-      if (!user || !user.isActive || !isValid) throw new UnauthenticatedError('Wrong e-mail or password.', 'INVALID_CREDENTIALS');
+      const isValid = user?.passwordHash
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyPassword(password, await decoyHash);
+      if (!user?.isActive || !isValid)
+        throw new UnauthenticatedError('Wrong e-mail or password.', 'INVALID_CREDENTIALS');
       return issueSession(user.id);
     },
 
@@ -109,7 +97,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       const session = await repo.findLiveSession(db, id, now);
       if (!session) return undefined;
-      return { actor: await loadActor(session.userId), via: 'session', sessionId: session.id, csrfToken: session.csrfToken };
+      return {
+        actor: await loadActor(session.userId),
+        via: 'session',
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+      };
     },
 
     async needsSetup(): Promise<boolean> {
@@ -142,16 +135,22 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** Signs in (creating or linking the account) with claims from the identity provider. */
     async signInWithOidc(claims: OidcClaims): Promise<IssuedSession> {
       const email = claims.email.trim().toLowerCase();
-      if (claims.emailVerified === false) throw new ForbiddenError(`The identity provider has not verified ${email}.`, 'EMAIL_NOT_VERIFIED');
+      if (claims.emailVerified === false)
+        throw new ForbiddenError(`The identity provider has not verified ${email}.`, 'EMAIL_NOT_VERIFIED');
       const domain = deps.sso.allowedEmailDomain?.toLowerCase();
       if (domain && !email.endsWith(`@${domain}`)) {
-        throw new ForbiddenError(`Only ${domain} accounts may sign in here; ${email} is not one.`, 'EMAIL_DOMAIN_NOT_ALLOWED');
+        throw new ForbiddenError(
+          `Only ${domain} accounts may sign in here; ${email} is not one.`,
+          'EMAIL_DOMAIN_NOT_ALLOWED',
+        );
       }
       const isListedAdmin = deps.sso.adminEmails.includes(email);
       const user = await db.transaction(async (tx) => {
-        const existing = (await users.findUserByOidcSubject(tx, claims.subject)) ?? (await users.findUserByEmail(tx, email));
+        const existing =
+          (await users.findUserByOidcSubject(tx, claims.subject)) ?? (await users.findUserByEmail(tx, email));
         if (existing) {
-          if (!existing.isActive) throw new ForbiddenError(`The account ${email} is deactivated.`, 'ACCOUNT_DEACTIVATED');
+          if (!existing.isActive)
+            throw new ForbiddenError(`The account ${email} is deactivated.`, 'ACCOUNT_DEACTIVATED');
           return (
             (await users.updateUserRow(tx, existing.id, {
               oidcSubject: claims.subject,
@@ -160,7 +159,12 @@ export function createAuthService(deps: AuthServiceDeps) {
             })) ?? existing
           );
         }
-        return users.insertUser(tx, { email, name: claims.name?.trim() || email.split('@')[0]!, oidcSubject: claims.subject, isAdmin: isListedAdmin });
+        return users.insertUser(tx, {
+          email,
+          name: claims.name?.trim() || email.split('@')[0]!,
+          oidcSubject: claims.subject,
+          isAdmin: isListedAdmin,
+        });
       });
       return issueSession(user.id);
     },

@@ -2,17 +2,50 @@ import type { IssuePriority } from '@argus/contracts';
 
 /** Demo teams: names, channels and routing keywords that look like a real engineering org. */
 export const demoTeams = [
-  { name: 'Platform', slackChannel: '#platform-oncall', routingKeywords: ['kubernetes', 'redis', 'dns', 'load balancer', 'deploy'] },
-  { name: 'Payments', slackChannel: '#payments-oncall', routingKeywords: ['checkout', 'stripe', 'invoice', 'refund', 'billing'] },
-  { name: 'Mobile', slackChannel: '#mobile-team', routingKeywords: ['ios', 'android', 'push', 'app store', 'crash'] },
-  { name: 'Data', slackChannel: '#data-eng', routingKeywords: ['etl', 'warehouse', 'kafka', 'airflow', 'report'] },
-  { name: 'Security', slackChannel: '#security', routingKeywords: ['sso', 'certificate', 'vulnerability', 'access', 'phishing'] },
+  {
+    name: 'Platform',
+    slackChannel: '#platform-oncall',
+    routingKeywords: ['kubernetes', 'redis', 'dns', 'load balancer', 'deploy'],
+  },
+  {
+    name: 'Payments',
+    slackChannel: '#payments-oncall',
+    routingKeywords: ['checkout', 'stripe', 'invoice', 'refund', 'billing'],
+  },
+  {
+    name: 'Mobile',
+    slackChannel: '#mobile-team',
+    routingKeywords: ['ios', 'android', 'push', 'app store', 'crash'],
+  },
+  {
+    name: 'Data',
+    slackChannel: '#data-eng',
+    routingKeywords: ['etl', 'warehouse', 'kafka', 'airflow', 'report'],
+  },
+  {
+    name: 'Security',
+    slackChannel: '#security',
+    routingKeywords: ['sso', 'certificate', 'vulnerability', 'access', 'phishing'],
+  },
 ] as const;
 
 export const demoPeople = [
-  'Priya Raman', 'Marcus Chen', 'Sofia Alvarez', 'Tomasz Nowak', 'Amara Okafor', 'Lena Fischer', 'Diego Santos',
-  'Hana Sato', 'Oliver Brooks', 'Fatima Zahra', 'Noah Kim', 'Elena Petrova', 'Samuel Adeyemi', 'Chloe Martin',
-  'Ravi Iyer', 'Julia Nowicka',
+  'Priya Raman',
+  'Marcus Chen',
+  'Sofia Alvarez',
+  'Tomasz Nowak',
+  'Amara Okafor',
+  'Lena Fischer',
+  'Diego Santos',
+  'Hana Sato',
+  'Oliver Brooks',
+  'Fatima Zahra',
+  'Noah Kim',
+  'Elena Petrova',
+  'Samuel Adeyemi',
+  'Chloe Martin',
+  'Ravi Iyer',
+  'Julia Nowicka',
 ];
 
 /** Issue templates per team; `{n}` becomes a small number so titles vary. */
@@ -71,7 +104,15 @@ export const demoComments = [
   'Paged the vendor, waiting for their answer.',
 ];
 
-export const demoServices = ['api-gateway', 'checkout', 'auth', 'search', 'notifications', 'billing', 'ingest'];
+export const demoServices = [
+  'api-gateway',
+  'checkout',
+  'auth',
+  'search',
+  'notifications',
+  'billing',
+  'ingest',
+];
 
 /** Priorities weighted towards the middle, as in real backlogs. */
 export const demoPriorityWeights: [IssuePriority, number][] = [

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { JobDefinition, JobQueue } from '../../jobs/job-queue.js';
 import { type Clock, createFixedClock } from '../../lib/clock.js';
-import { systemActor, type UserActor } from '../auth/index.js';
+import { systemActor, type UserActor } from '../access/index.js';
 import { createIssueService, type IssueService } from '../issues/index.js';
 import type { TeamService } from '../teams/index.js';
 import type { UserService } from '../users/index.js';
@@ -34,7 +34,9 @@ export interface DemoSeederDeps {
   days?: number;
 }
 
-export type DemoSeedResult = { seeded: true; teams: number; users: number; issues: number } | { seeded: false; reason: string };
+export type DemoSeedResult =
+  | { seeded: true; teams: number; users: number; issues: number }
+  | { seeded: false; reason: string };
 
 /** A small deterministic PRNG (mulberry32), so every demo database tells the same story. */
 export function createRandom(seed: number): () => number {
@@ -54,7 +56,11 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
     /** Seeds only an empty tracker (no issues yet), so running it twice or on real data changes nothing. */
     async seed(): Promise<DemoSeedResult> {
       const existing = await deps.issues.listIssues({ page: 1, pageSize: 1, sort: '-created' }, systemActor);
-      if (existing.total > 0) return { seeded: false, reason: `The database already has ${existing.total} issues; demo data is only added to an empty tracker.` };
+      if (existing.total > 0)
+        return {
+          seeded: false,
+          reason: `The database already has ${existing.total} issues; demo data is only added to an empty tracker.`,
+        };
 
       const random = createRandom(42);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -78,27 +84,53 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
       const people: { actor: UserActor; teamId: string }[] = [];
       for (const [index, name] of demoPeople.entries()) {
         const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@demo.argus.dev`;
-        const user = (await deps.users.findUserByEmail(email)) ?? (await deps.users.createUser(systemActor, { email, name, isAdmin: false }));
+        const user =
+          (await deps.users.findUserByEmail(email)) ??
+          (await deps.users.createUser(systemActor, { email, name, isAdmin: false }));
         const team = teamIds[index % teamIds.length]!;
         // The first person of each team manages it; the rest are agents.
         const role = index < teamIds.length ? 'manager' : 'agent';
         const members = await deps.teams.listMembers(team.id);
-        if (!members.some((member) => member.userId === user.id)) await deps.teams.addMember(systemActor, team.id, { userId: user.id, role });
-        people.push({ actor: { kind: 'user', userId: user.id, name: user.name, email: user.email, isAdmin: false, managerTeamIds: role === 'manager' ? [team.id] : [], agentTeamIds: role === 'agent' ? [team.id] : [] }, teamId: team.id });
+        if (!members.some((member) => member.userId === user.id))
+          await deps.teams.addMember(systemActor, team.id, { userId: user.id, role });
+        people.push({
+          actor: {
+            kind: 'user',
+            userId: user.id,
+            name: user.name,
+            email: user.email,
+            isAdmin: false,
+            managerTeamIds: role === 'manager' ? [team.id] : [],
+            agentTeamIds: role === 'agent' ? [team.id] : [],
+          },
+          teamId: team.id,
+        });
       }
 
       const clock = createFixedClock(new Date(now));
-      const issues = createIssueService({ db: deps.db, clock, events: deps.events, jobs: deps.jobs, issueKeyPrefix: deps.issueKeyPrefix });
+      const issues = createIssueService({
+        db: deps.db,
+        clock,
+        events: deps.events,
+        jobs: deps.jobs,
+        issueKeyPrefix: deps.issueKeyPrefix,
+      });
       const count = deps.issueCount ?? 320;
       const days = deps.days ?? 120;
-      const createdTimes = Array.from({ length: count }, () => now - Math.floor(random() ** 1.4 * days * DAY_MS)).sort((a, b) => a - b);
+      const createdTimes = Array.from(
+        { length: count },
+        () => now - Math.floor(random() ** 1.4 * days * DAY_MS),
+      ).sort((a, b) => a - b);
       for (const createdAt of createdTimes) {
         const team = pick(teamIds);
         const reporter = pick(people);
         const priority = weightedPriority(random());
         clock.set(new Date(createdAt));
         const issue = await issues.createIssue(reporter.actor, {
-          title: pick(demoIssueTitles[team.name] ?? ['Unexpected error rate']).replace('{n}', String(1 + Math.floor(random() * 9))),
+          title: pick(demoIssueTitles[team.name] ?? ['Unexpected error rate']).replace(
+            '{n}',
+            String(1 + Math.floor(random() * 9)),
+          ),
           description: 'Reported by the on-call engineer. See the linked dashboard for the graphs.',
           priority,
           teamId: team.id,
@@ -106,7 +138,8 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
           service: pick(demoServices),
           environment: random() < 0.8 ? 'production' : 'staging',
         });
-        const assignee = people.find((person) => person.actor.userId === issue.assignees[0]?.id)?.actor ?? systemActor;
+        const assignee =
+          people.find((person) => person.actor.userId === issue.assignees[0]?.id)?.actor ?? systemActor;
         const ageMs = now - createdAt;
         // Older issues are mostly done; the last few days stay open, as in a living tracker.
         const progress = Math.min(1, ageMs / (14 * DAY_MS));
@@ -144,5 +177,12 @@ function weightedPriority(roll: number): IssuePriority {
 
 /** The seeding job behind SEED_DEMO_DATA=true: runs once, skips a tracker that already has issues. */
 export function demoJobs(deps: { demo: ReturnType<typeof createDemoSeeder> }): JobDefinition[] {
-  return [{ name: DEMO_SEED_JOB, retryLimit: 2, expireInSeconds: 30 * 60, handle: async () => void (await deps.demo.seed()) }];
+  return [
+    {
+      name: DEMO_SEED_JOB,
+      retryLimit: 2,
+      expireInSeconds: 30 * 60,
+      handle: async () => void (await deps.demo.seed()),
+    },
+  ];
 }

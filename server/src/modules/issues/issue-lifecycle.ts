@@ -44,7 +44,11 @@ export function canTransition(from: IssueStatus, to: IssueStatus): boolean {
  * acknowledged or in_progress stamps acknowledgedAt (MTTA), resolving stamps resolvedAt (MTTR); reopening
  * returns to open and clears the resolution and closing (acknowledgedAt stays: it records the first response).
  */
-export function applyTransition(state: LifecycleState, request: TransitionRequest, issueKey: string): LifecycleState {
+export function applyTransition(
+  state: LifecycleState,
+  request: TransitionRequest,
+  issueKey: string,
+): LifecycleState {
   const { to, at } = request;
   if (state.status === to) {
     throw new RuleViolationError(`${issueKey} is already ${to.replace('_', ' ')}.`, 'ALREADY_IN_STATUS');
@@ -62,13 +66,32 @@ export function applyTransition(state: LifecycleState, request: TransitionReques
     case 'in_progress':
       return { ...state, status: to, acknowledgedAt: state.acknowledgedAt ?? at };
     case 'resolved':
-      if (!reason) throw new RuleViolationError('How was this fixed? A resolution reason is required.', 'REASON_REQUIRED');
-      return { ...state, status: 'resolved', resolvedAt: at, resolutionReason: reason, closedAt: null, closeReason: null };
+      if (!reason)
+        throw new RuleViolationError(
+          'How was this fixed? A resolution reason is required.',
+          'REASON_REQUIRED',
+        );
+      return {
+        ...state,
+        status: 'resolved',
+        resolvedAt: at,
+        resolutionReason: reason,
+        closedAt: null,
+        closeReason: null,
+      };
     case 'closed':
-      if (!reason) throw new RuleViolationError('Why are you closing this? A reason is required.', 'REASON_REQUIRED');
+      if (!reason)
+        throw new RuleViolationError('Why are you closing this? A reason is required.', 'REASON_REQUIRED');
       return { ...state, status: 'closed', closedAt: at, closeReason: reason };
     case 'open':
-      return { ...state, status: 'open', resolvedAt: null, closedAt: null, resolutionReason: null, closeReason: null };
+      return {
+        ...state,
+        status: 'open',
+        resolvedAt: null,
+        closedAt: null,
+        resolutionReason: null,
+        closeReason: null,
+      };
   }
 }
 

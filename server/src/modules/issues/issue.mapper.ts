@@ -1,6 +1,6 @@
+import { toHistoryEvent } from './issue.service.js';
 import type { CommentRecord, HistoryRecord, IssueRecord } from './issue.types.js';
 import { formatIssueKey } from './issue-key.js';
-import { toHistoryEvent } from './issue.service.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -21,7 +21,9 @@ export function toIssueResponse(record: IssueRecord, keyPrefix: string) {
     labels: record.labels,
     service: record.service,
     environment: record.environment,
-    slack: record.slackChannelId ? { channelId: record.slackChannelId, threadTs: record.slackThreadTs } : null,
+    slack: record.slackChannelId
+      ? { channelId: record.slackChannelId, threadTs: record.slackThreadTs }
+      : null,
     assignees: record.assignees,
     createdBy: record.createdBy,
     createdAt: record.createdAt.toISOString(),

@@ -1,10 +1,18 @@
 import type { IssuePriority, IssueSource, IssueStatus, ListIssuesQuery } from '@argus/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { comments, issueAssignees, issueHistory, issues, teamMembers, teams, users } from '../../db/schema/index.js';
+import {
+  comments,
+  issueAssignees,
+  issueHistory,
+  issues,
+  teamMembers,
+  teams,
+  users,
+} from '../../db/schema/index.js';
+import type { CommentRecord, HistoryAction, HistoryRecord, IssueRecord, PersonRef } from './issue.types.js';
 import { ACTIVE_STATUSES } from './issue-lifecycle.js';
 import type { AssigneeCandidate } from './pick-assignee.js';
-import type { CommentRecord, HistoryAction, HistoryRecord, IssueRecord, PersonRef } from './issue.types.js';
 
 type IssueRow = typeof issues.$inferSelect;
 export type NewIssueRow = typeof issues.$inferInsert;
@@ -38,7 +46,9 @@ const issueColumns = {
   rca: issues.rca,
 };
 
-type IssueSelection = { [K in keyof typeof issueColumns]: K extends 'teamName' ? string | null : IssueRow[Exclude<K, 'teamName'>] };
+type IssueSelection = {
+  [K in keyof typeof issueColumns]: K extends 'teamName' ? string | null : IssueRow[Exclude<K, 'teamName'>];
+};
 
 /** Loads issues by id with team, assignees and author, in the order of `ids`. */
 export async function findIssueRecords(db: Db, ids: readonly string[]): Promise<IssueRecord[]> {
@@ -74,7 +84,10 @@ export async function updateIssueRow(tx: Db, id: string, values: Partial<NewIssu
 }
 
 export async function listAssigneeIds(db: Db, issueId: string): Promise<string[]> {
-  const rows = await db.select({ userId: issueAssignees.userId }).from(issueAssignees).where(eq(issueAssignees.issueId, issueId));
+  const rows = await db
+    .select({ userId: issueAssignees.userId })
+    .from(issueAssignees)
+    .where(eq(issueAssignees.issueId, issueId));
   return rows.map((row) => row.userId);
 }
 
@@ -94,7 +107,9 @@ export async function insertAssignees(
 
 export async function deleteAssignees(tx: Db, issueId: string, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.delete(issueAssignees).where(and(eq(issueAssignees.issueId, issueId), inArray(issueAssignees.userId, [...userIds])));
+  await tx
+    .delete(issueAssignees)
+    .where(and(eq(issueAssignees.issueId, issueId), inArray(issueAssignees.userId, [...userIds])));
 }
 
 /** Active people among `userIds`, keyed by id. */
@@ -199,7 +214,11 @@ export async function insertComment(
 }
 
 export async function listComments(db: Db, issueId: string): Promise<CommentRecord[]> {
-  return db.select().from(comments).where(eq(comments.issueId, issueId)).orderBy(asc(comments.createdAt), asc(comments.id));
+  return db
+    .select()
+    .from(comments)
+    .where(eq(comments.issueId, issueId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
 const priorityRank = sql`case ${issues.priority} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
@@ -235,7 +254,9 @@ export async function listIssueRecords(
       );
     }
     if (query.assignee.includes('none')) {
-      parts.push(sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`);
+      parts.push(
+        sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`,
+      );
     }
     conditions.push(parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0]! : or(...parts)!);
   }
@@ -256,7 +277,9 @@ export async function listIssueRecords(
       case '-priority':
         return [sql`${priorityRank} desc`, desc(issues.createdAt)];
       case 'relevance':
-        return tsQuery ? [sql`ts_rank(${issues.searchVector}, ${tsQuery}) desc`, desc(issues.createdAt)] : [desc(issues.createdAt)];
+        return tsQuery
+          ? [sql`ts_rank(${issues.searchVector}, ${tsQuery}) desc`, desc(issues.createdAt)]
+          : [desc(issues.createdAt)];
       default:
         return [desc(issues.createdAt)];
     }
@@ -287,9 +310,14 @@ async function hydrate(db: Db, rows: IssueSelection[], order: readonly string[])
     .innerJoin(users, eq(users.id, issueAssignees.userId))
     .where(inArray(issueAssignees.issueId, ids))
     .orderBy(asc(issueAssignees.assignedAt), asc(users.name));
-  const authorIds = [...new Set(rows.map((row) => row.createdById).filter((id): id is string => id !== null))];
+  const authorIds = [
+    ...new Set(rows.map((row) => row.createdById).filter((id): id is string => id !== null)),
+  ];
   const authors = authorIds.length
-    ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, authorIds))
+    ? await db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, authorIds))
     : [];
   const authorById = new Map(authors.map((author) => [author.id, author]));
   const assigneesByIssue = new Map<string, PersonRef[]>();
@@ -335,7 +363,11 @@ async function hydrate(db: Db, rows: IssueSelection[], order: readonly string[])
 }
 
 /** Open issues of a team that nobody is assigned to, oldest first (for the assignment reconciliation). */
-export async function listUnassignedActiveIssueIds(db: Db, teamId: string | undefined, limit: number): Promise<string[]> {
+export async function listUnassignedActiveIssueIds(
+  db: Db,
+  teamId: string | undefined,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .select({ id: issues.id })
     .from(issues)
@@ -354,6 +386,9 @@ export async function listUnassignedActiveIssueIds(db: Db, teamId: string | unde
 /** Names of people by id (active or not), for history lines about them. */
 export async function findPeopleNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds]));
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -4,12 +4,11 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
-import { type Actor, actorUserId } from '../auth/actor.js';
-import { assertCanOnIssue, can } from '../auth/permissions.js';
-import { formatIssueKey, parseIssueReference } from './issue-key.js';
-import { applyTransition, secondsToAcknowledge, secondsToResolve } from './issue-lifecycle.js';
+import { type Actor, actorUserId, assertCanOnIssue, can } from '../access/index.js';
 import * as repo from './issue.repository.js';
 import type { CommentRecord, HistoryRecord, IssueOrigin, IssueRecord } from './issue.types.js';
+import { formatIssueKey, parseIssueReference } from './issue-key.js';
+import { applyTransition, secondsToAcknowledge, secondsToResolve } from './issue-lifecycle.js';
 import { pickAssignee } from './pick-assignee.js';
 
 /** Observers of response times, e.g. the Prometheus histograms; called after the change commits. */
@@ -74,18 +73,38 @@ export function createIssueService(deps: IssueServiceDeps) {
     return record;
   }
 
-  async function publish(tx: Db, type: 'issue.created' | 'issue.updated', issueId: string, number: number, history: HistoryRecord[], at: Date) {
+  async function publish(
+    tx: Db,
+    type: 'issue.created' | 'issue.updated',
+    issueId: string,
+    number: number,
+    history: HistoryRecord[],
+    at: Date,
+  ) {
     const issueKey = keyOf(number);
     await events.publish(tx, { type, issueId, issueKey, at: at.toISOString() });
     for (const entry of history) {
-      await events.publish(tx, { type: 'issue.history', issueId, issueKey, at: entry.at.toISOString(), history: toHistoryEvent(entry) });
+      await events.publish(tx, {
+        type: 'issue.history',
+        issueId,
+        issueKey,
+        at: entry.at.toISOString(),
+        history: toHistoryEvent(entry),
+      });
     }
   }
 
   function observeTimings(record: IssueRecord, history: HistoryRecord[]) {
     for (const entry of history) {
-      if (entry.action === 'status_changed' && entry.fromValue === 'open' && record.acknowledgedAt?.getTime() === entry.at.getTime()) {
-        deps.timings?.acknowledged(secondsToAcknowledge(record.createdAt, record.acknowledgedAt) ?? 0, record.priority);
+      if (
+        entry.action === 'status_changed' &&
+        entry.fromValue === 'open' &&
+        record.acknowledgedAt?.getTime() === entry.at.getTime()
+      ) {
+        deps.timings?.acknowledged(
+          secondsToAcknowledge(record.createdAt, record.acknowledgedAt) ?? 0,
+          record.priority,
+        );
       }
       if (entry.action === 'resolved') {
         deps.timings?.resolved(secondsToResolve(record.createdAt, record.resolvedAt) ?? 0, record.priority);
@@ -97,10 +116,14 @@ export function createIssueService(deps: IssueServiceDeps) {
     const people = await repo.findActivePeople(tx, userIds);
     const missing = userIds.filter((userId) => !people.has(userId));
     if (missing.length > 0) {
-      throw new RuleViolationError(`No active user with id ${missing.map((id) => `"${id}"`).join(', ')}.`, 'UNKNOWN_ASSIGNEE', {
-        field: 'assigneeIds',
-        userIds: missing,
-      });
+      throw new RuleViolationError(
+        `No active user with id ${missing.map((id) => `"${id}"`).join(', ')}.`,
+        'UNKNOWN_ASSIGNEE',
+        {
+          field: 'assigneeIds',
+          userIds: missing,
+        },
+      );
     }
     return people;
   }
@@ -112,7 +135,13 @@ export function createIssueService(deps: IssueServiceDeps) {
   }
 
   /** Auto-assigns within the team by lowest workload; returns the history entry, or none when the team is empty. */
-  async function autoAssign(tx: Db, issueId: string, teamId: string, at: Date, actor: Actor): Promise<repo.NewHistoryEntry[]> {
+  async function autoAssign(
+    tx: Db,
+    issueId: string,
+    teamId: string,
+    at: Date,
+    actor: Actor,
+  ): Promise<repo.NewHistoryEntry[]> {
     const chosen = pickAssignee(await repo.lockAssigneeCandidates(tx, teamId));
     if (!chosen) return [];
     await repo.insertAssignees(tx, issueId, [chosen.userId], null, at);
@@ -139,8 +168,13 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
 
     /** Creates an issue; with a team and no explicit assignees it goes to the member with the lowest workload. */
-    async createIssue(actor: Actor, input: CreateIssueRequest, origin: IssueOrigin = { source: 'manual' }): Promise<IssueRecord> {
-      if (!can.createIssue(actor)) throw new ForbiddenError('You cannot create issues: viewers can only look.');
+    async createIssue(
+      actor: Actor,
+      input: CreateIssueRequest,
+      origin: IssueOrigin = { source: 'manual' },
+    ): Promise<IssueRecord> {
+      if (!can.createIssue(actor))
+        throw new ForbiddenError('You cannot create issues: viewers can only look.');
       const at = clock.now();
       const id = await db.transaction(async (tx) => {
         if (input.teamId) await requireTeam(tx, input.teamId, 'teamId');
@@ -165,12 +199,22 @@ export function createIssueService(deps: IssueServiceDeps) {
         });
         const base = { issueId: row.id, actorId: actorUserId(actor), actorName: actor.name, at };
         const entries: repo.NewHistoryEntry[] = [
-          { ...base, action: 'created', toValue: row.status, details: { priority: row.priority, source: row.source, teamId: row.teamId } },
+          {
+            ...base,
+            action: 'created',
+            toValue: row.status,
+            details: { priority: row.priority, source: row.source, teamId: row.teamId },
+          },
         ];
         if (explicit.length > 0) {
           await repo.insertAssignees(tx, row.id, explicit, actorUserId(actor), at);
           for (const userId of explicit) {
-            entries.push({ ...base, action: 'assigned', toValue: people.get(userId)?.name ?? userId, details: { userId } });
+            entries.push({
+              ...base,
+              action: 'assigned',
+              toValue: people.get(userId)?.name ?? userId,
+              details: { userId },
+            });
           }
         } else if (row.teamId) {
           entries.push(...(await autoAssign(tx, row.id, row.teamId, at, actor)));
@@ -189,9 +233,18 @@ export function createIssueService(deps: IssueServiceDeps) {
         const base = { issueId: row.id, actorId: actorUserId(actor), actorName: actor.name, at };
         const entries: repo.NewHistoryEntry[] = [];
         const values: Partial<repo.NewIssueRow> = {};
-        const detailFields = ['title', 'description', 'priority', 'category', 'labels', 'service', 'environment'] as const;
+        const detailFields = [
+          'title',
+          'description',
+          'priority',
+          'category',
+          'labels',
+          'service',
+          'environment',
+        ] as const;
         const changedDetails = detailFields.filter(
-          (field) => patch[field] !== undefined && JSON.stringify(patch[field]) !== JSON.stringify(row[field]),
+          (field) =>
+            patch[field] !== undefined && JSON.stringify(patch[field]) !== JSON.stringify(row[field]),
         );
         if (changedDetails.length > 0) assertCanOnIssue(actor, 'editDetails', facts);
         for (const field of changedDetails) {
@@ -212,17 +265,29 @@ export function createIssueService(deps: IssueServiceDeps) {
           const from = row.teamId ? await repo.teamExists(tx, row.teamId) : undefined;
           const to = patch.teamId ? await requireTeam(tx, patch.teamId, 'teamId') : undefined;
           values.teamId = patch.teamId;
-          entries.push({ ...base, action: 'team_changed', fromValue: from?.name ?? null, toValue: to?.name ?? null, details: { fromTeamId: row.teamId, toTeamId: patch.teamId } });
+          entries.push({
+            ...base,
+            action: 'team_changed',
+            fromValue: from?.name ?? null,
+            toValue: to?.name ?? null,
+            details: { fromTeamId: row.teamId, toTeamId: patch.teamId },
+          });
         }
         if (patch.status !== undefined && patch.status !== row.status) {
           assertCanOnIssue(actor, 'changeStatus', facts);
           const next = applyTransition(row, { to: patch.status, at }, facts.key);
           Object.assign(values, next);
-          entries.push({ ...base, action: patch.status === 'open' ? 'reopened' : 'status_changed', fromValue: row.status, toValue: next.status });
+          entries.push({
+            ...base,
+            action: patch.status === 'open' ? 'reopened' : 'status_changed',
+            fromValue: row.status,
+            toValue: next.status,
+          });
         }
         if (Object.keys(values).length > 0) await repo.updateIssueRow(tx, row.id, values);
         // A team change on an issue nobody holds hands it to the new team's least busy member.
-        if (values.teamId && assigneeIds.length === 0) entries.push(...(await autoAssign(tx, row.id, values.teamId, at, actor)));
+        if (values.teamId && assigneeIds.length === 0)
+          entries.push(...(await autoAssign(tx, row.id, values.teamId, at, actor)));
         return entries;
       });
     },
@@ -247,7 +312,9 @@ export function createIssueService(deps: IssueServiceDeps) {
       return changeIssue(reference, async (tx, row, assigneeIds, at) => {
         assertCanOnIssue(actor, 'reassign', { key: keyOf(row.number), teamId: row.teamId, assigneeIds });
         const toAdd = [...new Set(change.add)].filter((userId) => !assigneeIds.includes(userId));
-        const toRemove = [...new Set(change.remove)].filter((userId) => assigneeIds.includes(userId) && !change.add.includes(userId));
+        const toRemove = [...new Set(change.remove)].filter(
+          (userId) => assigneeIds.includes(userId) && !change.add.includes(userId),
+        );
         const people = await validateAssignees(tx, toAdd);
         const removed = await repo.findPeopleNames(tx, toRemove);
         await repo.insertAssignees(tx, row.id, toAdd, actorUserId(actor), at);
@@ -255,8 +322,18 @@ export function createIssueService(deps: IssueServiceDeps) {
         if (row.teamId) for (const userId of toAdd) await repo.markAssigned(tx, row.teamId, userId, at);
         const base = { issueId: row.id, actorId: actorUserId(actor), actorName: actor.name, at };
         return [
-          ...toAdd.map((userId) => ({ ...base, action: 'assigned' as const, toValue: people.get(userId)?.name ?? userId, details: { userId } })),
-          ...toRemove.map((userId) => ({ ...base, action: 'unassigned' as const, fromValue: removed.get(userId) ?? userId, details: { userId } })),
+          ...toAdd.map((userId) => ({
+            ...base,
+            action: 'assigned' as const,
+            toValue: people.get(userId)?.name ?? userId,
+            details: { userId },
+          })),
+          ...toRemove.map((userId) => ({
+            ...base,
+            action: 'unassigned' as const,
+            fromValue: removed.get(userId) ?? userId,
+            details: { userId },
+          })),
         ];
       });
     },
@@ -274,7 +351,13 @@ export function createIssueService(deps: IssueServiceDeps) {
       if (!can.comment(actor)) throw new ForbiddenError('You cannot comment: viewers can only look.');
       let comment: CommentRecord | undefined;
       await changeIssue(reference, async (tx, row, _assignees, at) => {
-        comment = await repo.insertComment(tx, { issueId: row.id, authorId: actorUserId(actor), authorName: actor.name, body, createdAt: at });
+        comment = await repo.insertComment(tx, {
+          issueId: row.id,
+          authorId: actorUserId(actor),
+          authorName: actor.name,
+          body,
+          createdAt: at,
+        });
         return [
           {
             issueId: row.id,
@@ -309,7 +392,13 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
   };
 
-  async function transition(actor: Actor, reference: string, to: IssueStatus, action: 'resolve' | 'close' | 'changeStatus', reason?: string) {
+  async function transition(
+    actor: Actor,
+    reference: string,
+    to: IssueStatus,
+    action: 'resolve' | 'close' | 'changeStatus',
+    reason?: string,
+  ) {
     return changeIssue(reference, async (tx, row, assigneeIds, at) => {
       const key = keyOf(row.number);
       assertCanOnIssue(actor, action, { key, teamId: row.teamId, assigneeIds });

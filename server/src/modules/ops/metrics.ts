@@ -14,7 +14,18 @@ export interface Metrics {
 }
 
 // Response times span seconds (a pager answered) to days (a low-priority fix).
-const RESPONSE_BUCKETS_SECONDS = [60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 86_400, 3 * 86_400, 7 * 86_400];
+const RESPONSE_BUCKETS_SECONDS = [
+  60,
+  300,
+  900,
+  1800,
+  3600,
+  4 * 3600,
+  12 * 3600,
+  86_400,
+  3 * 86_400,
+  7 * 86_400,
+];
 
 /** The Prometheus registry of one process; database-backed gauges are read at scrape time. */
 export function createMetrics(sources: MetricsSources): Metrics {
@@ -64,8 +75,17 @@ export function createMetrics(sources: MetricsSources): Metrics {
       for (const [queue, depth] of Object.entries(await sources.queueDepths())) this.set({ queue }, depth);
     },
   });
-  const liveStreams = new Gauge({ name: 'argus_live_event_streams', help: 'Open live event streams (SSE)', registers: [registry] });
-  new Counter({ name: 'argus_build_info', help: 'Always 1; labels carry the version', labelNames: ['version'], registers: [registry] }).inc({
+  const liveStreams = new Gauge({
+    name: 'argus_live_event_streams',
+    help: 'Open live event streams (SSE)',
+    registers: [registry],
+  });
+  new Counter({
+    name: 'argus_build_info',
+    help: 'Always 1; labels carry the version',
+    labelNames: ['version'],
+    registers: [registry],
+  }).inc({
     version: process.env.npm_package_version ?? '0.1.0',
   });
 

@@ -27,7 +27,15 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
 
   api.get(
     '/api/health',
-    { config: { isPublic: true }, logLevel: 'warn', schema: { tags: ['ops'], summary: 'Is the server able to serve? 503 when the database is down', response: { 200: healthResponse, 503: healthResponse } } },
+    {
+      config: { isPublic: true },
+      logLevel: 'warn',
+      schema: {
+        tags: ['ops'],
+        summary: 'Is the server able to serve? 503 when the database is down',
+        response: { 200: healthResponse, 503: healthResponse },
+      },
+    },
     async (_request, reply) => {
       const began = performance.now();
       let error: string | undefined;
@@ -40,7 +48,13 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
       return reply.code(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'unavailable',
         database: deps.database.kind,
-        checks: { database: { ok, latencyMs: ok ? Math.round((performance.now() - began) * 10) / 10 : null, ...(error ? { error } : {}) } },
+        checks: {
+          database: {
+            ok,
+            latencyMs: ok ? Math.round((performance.now() - began) * 10) / 10 : null,
+            ...(error ? { error } : {}),
+          },
+        },
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       });

@@ -36,7 +36,9 @@ export function summarizeActivity(facts: ActivityFacts): string {
     case 'team_changed':
       return to ? `${who} moved ${key} to ${to}` : `${who} removed ${key} from ${from ?? 'its team'}`;
     case 'assigned':
-      return details.automatic ? `${key} was assigned to ${to} (lowest workload)` : `${who} assigned ${key} to ${to}`;
+      return details.automatic
+        ? `${key} was assigned to ${to} (lowest workload)`
+        : `${who} assigned ${key} to ${to}`;
     case 'unassigned':
       return `${who} unassigned ${from} from ${key}`;
     case 'commented':

@@ -13,8 +13,12 @@ export async function readDashboardStats(db: Db, startOfDay: Date, windowStart: 
       high: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and ${issues.priority} = 'high')::int`,
       unassigned: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id}))::int`,
       resolvedToday: sql<number>`count(*) filter (where ${issues.resolvedAt} >= ${startOfDay.toISOString()}::timestamptz)::int`,
-      mttaSeconds: sql<number | null>`avg(extract(epoch from ${issues.acknowledgedAt} - ${issues.createdAt})) filter (where ${issues.acknowledgedAt} >= ${windowStart.toISOString()}::timestamptz)`,
-      mttrSeconds: sql<number | null>`avg(extract(epoch from ${issues.resolvedAt} - ${issues.createdAt})) filter (where ${issues.resolvedAt} >= ${windowStart.toISOString()}::timestamptz)`,
+      mttaSeconds: sql<
+        number | null
+      >`avg(extract(epoch from ${issues.acknowledgedAt} - ${issues.createdAt})) filter (where ${issues.acknowledgedAt} >= ${windowStart.toISOString()}::timestamptz)`,
+      mttrSeconds: sql<
+        number | null
+      >`avg(extract(epoch from ${issues.resolvedAt} - ${issues.createdAt})) filter (where ${issues.resolvedAt} >= ${windowStart.toISOString()}::timestamptz)`,
     })
     .from(issues);
   return row!;
@@ -60,4 +64,3 @@ export async function countOpenIssuesByLabels(db: Db) {
     .where(inArray(issues.status, [...ACTIVE]))
     .groupBy(issues.priority, issues.status, teams.name);
 }
-

@@ -34,7 +34,10 @@ export function createReportService(deps: { db: Db; clock: Clock; issueKeyPrefix
       return rows.map(({ entry, number, title }) => {
         const issueKey = formatIssueKey(deps.issueKeyPrefix, number);
         return {
-          ...toHistoryResponse({ ...entry, action: entry.action as Parameters<typeof toHistoryResponse>[0]['action'] }),
+          ...toHistoryResponse({
+            ...entry,
+            action: entry.action as Parameters<typeof toHistoryResponse>[0]['action'],
+          }),
           issueKey,
           issueTitle: title,
           summary: summarizeActivity({ ...entry, issueKey }),

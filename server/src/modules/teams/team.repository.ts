@@ -93,7 +93,11 @@ export async function insertMember(db: Db, values: typeof teamMembers.$inferInse
   return row.id;
 }
 
-export async function updateMemberRow(db: Db, id: string, values: { role?: 'manager' | 'agent'; isActive?: boolean }): Promise<void> {
+export async function updateMemberRow(
+  db: Db,
+  id: string,
+  values: { role?: 'manager' | 'agent'; isActive?: boolean },
+): Promise<void> {
   await db.update(teamMembers).set(values).where(eq(teamMembers.id, id));
 }
 
@@ -102,7 +106,10 @@ export async function deleteMemberRow(db: Db, id: string): Promise<void> {
 }
 
 /** Active people in active memberships (optionally of one team, optionally matching a name or e-mail). */
-export async function listAssignableRows(db: Db, options: { q?: string | undefined; teamId?: string | undefined }) {
+export async function listAssignableRows(
+  db: Db,
+  options: { q?: string | undefined; teamId?: string | undefined },
+) {
   const conditions = [eq(teamMembers.isActive, true), eq(users.isActive, true)];
   if (options.teamId) conditions.push(eq(teamMembers.teamId, options.teamId));
   if (options.q) {

@@ -18,7 +18,14 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { TeamService } from './team.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse };
+const errors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+};
 const idParam = z.strictObject({ id: uuid });
 const tags = ['teams'];
 
@@ -58,53 +65,131 @@ export function registerTeamRoutes(app: FastifyInstance, deps: { teams: TeamServ
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { teams } = deps;
 
-  api.get('/api/teams', { schema: { tags, summary: 'List teams', response: { 200: teamListResponse, ...errors } } }, async () => ({
-    items: (await teams.listTeams()).map(toTeamResponse),
-  }));
-
-  api.post('/api/teams', { schema: { tags, summary: 'Create a team (admin)', body: createTeamRequest, response: { 201: teamResponse, ...errors } } }, async (request, reply) =>
-    reply.code(201).send(toTeamResponse(await teams.createTeam(actorOf(request), request.body))),
+  api.get(
+    '/api/teams',
+    { schema: { tags, summary: 'List teams', response: { 200: teamListResponse, ...errors } } },
+    async () => ({
+      items: (await teams.listTeams()).map(toTeamResponse),
+    }),
   );
 
-  api.get('/api/teams/:id', { schema: { tags, summary: 'Get a team', params: idParam, response: { 200: teamResponse, ...errors } } }, async (request) =>
-    toTeamResponse(await teams.getTeam(request.params.id)),
+  api.post(
+    '/api/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Create a team (admin)',
+        body: createTeamRequest,
+        response: { 201: teamResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toTeamResponse(await teams.createTeam(actorOf(request), request.body))),
+  );
+
+  api.get(
+    '/api/teams/:id',
+    { schema: { tags, summary: 'Get a team', params: idParam, response: { 200: teamResponse, ...errors } } },
+    async (request) => toTeamResponse(await teams.getTeam(request.params.id)),
   );
 
   api.patch(
     '/api/teams/:id',
-    { schema: { tags, summary: "Change a team's settings (admin, its managers)", params: idParam, body: updateTeamRequest, response: { 200: teamResponse, ...errors } } },
-    async (request) => toTeamResponse(await teams.updateTeam(actorOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: "Change a team's settings (admin, its managers)",
+        params: idParam,
+        body: updateTeamRequest,
+        response: { 200: teamResponse, ...errors },
+      },
+    },
+    async (request) =>
+      toTeamResponse(await teams.updateTeam(actorOf(request), request.params.id, request.body)),
   );
 
-  api.delete('/api/teams/:id', { schema: { tags, summary: 'Delete a team (admin)', params: idParam, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    await teams.deleteTeam(actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+  api.delete(
+    '/api/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a team (admin)',
+        params: idParam,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await teams.deleteTeam(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
-  api.get('/api/teams/:id/members', { schema: { tags, summary: "A team's members", params: idParam, response: { 200: memberListResponse, ...errors } } }, async (request) => ({
-    items: (await teams.listMembers(request.params.id)).map(toMemberResponse),
-  }));
+  api.get(
+    '/api/teams/:id/members',
+    {
+      schema: {
+        tags,
+        summary: "A team's members",
+        params: idParam,
+        response: { 200: memberListResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await teams.listMembers(request.params.id)).map(toMemberResponse),
+    }),
+  );
 
   api.post(
     '/api/teams/:id/members',
-    { schema: { tags, summary: 'Add a member (admin, the team managers)', params: idParam, body: addMemberRequest, response: { 201: memberResponse, ...errors } } },
-    async (request, reply) => reply.code(201).send(toMemberResponse(await teams.addMember(actorOf(request), request.params.id, request.body))),
+    {
+      schema: {
+        tags,
+        summary: 'Add a member (admin, the team managers)',
+        params: idParam,
+        body: addMemberRequest,
+        response: { 201: memberResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(toMemberResponse(await teams.addMember(actorOf(request), request.params.id, request.body))),
   );
 
   api.patch(
     '/api/members/:id',
-    { schema: { tags, summary: "Change a member's role or activity", params: idParam, body: updateMemberRequest, response: { 200: memberResponse, ...errors } } },
-    async (request) => toMemberResponse(await teams.updateMember(actorOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role or activity",
+        params: idParam,
+        body: updateMemberRequest,
+        response: { 200: memberResponse, ...errors },
+      },
+    },
+    async (request) =>
+      toMemberResponse(await teams.updateMember(actorOf(request), request.params.id, request.body)),
   );
 
-  api.delete('/api/members/:id', { schema: { tags, summary: 'Remove a member', params: idParam, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    await teams.removeMember(actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+  api.delete(
+    '/api/members/:id',
+    { schema: { tags, summary: 'Remove a member', params: idParam, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await teams.removeMember(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   api.get(
     '/api/members/assignable',
-    { schema: { tags, summary: 'People who can be assigned, across all teams', querystring: assignableQuery, response: { 200: assignableResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'People who can be assigned, across all teams',
+        querystring: assignableQuery,
+        response: { 200: assignableResponse, ...errors },
+      },
+    },
     async (request) => ({ items: await teams.listAssignable(request.query) }),
   );
 }

@@ -3,8 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
-import type { Actor } from '../auth/actor.js';
-import { can } from '../auth/permissions.js';
+import { type Actor, can } from '../access/index.js';
 import { ASSIGN_UNASSIGNED_JOB, countOpenAssignments } from '../issues/index.js';
 import * as repo from './team.repository.js';
 
@@ -51,7 +50,8 @@ export function createTeamService(deps: TeamServiceDeps) {
 
   async function assertNameFree(name: string, exceptId?: string) {
     const clash = await repo.findTeamByName(db, name);
-    if (clash && clash.id !== exceptId) throw new ConflictError(`A team named "${clash.name}" already exists.`, 'TEAM_NAME_TAKEN');
+    if (clash && clash.id !== exceptId)
+      throw new ConflictError(`A team named "${clash.name}" already exists.`, 'TEAM_NAME_TAKEN');
   }
 
   /** When a team gains an active member, issues waiting without an assignee get one (as a durable job). */
@@ -67,13 +67,19 @@ export function createTeamService(deps: TeamServiceDeps) {
       if (!can.createTeam(actor)) throw new ForbiddenError('Only admins can create teams.');
       await assertNameFree(input.name);
       const now = clock.now();
-      const row = await repo.insertTeam(db, { ...input, slackChannel: input.slackChannel ?? null, createdAt: now, updatedAt: now });
+      const row = await repo.insertTeam(db, {
+        ...input,
+        slackChannel: input.slackChannel ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
       return getTeam(row.id);
     },
 
     async updateTeam(actor: Actor, id: string, patch: Partial<TeamInput>) {
       await getTeam(id);
-      if (!can.updateTeamSettings(actor, id)) throw new ForbiddenError("Only admins and the team's managers can change its settings.");
+      if (!can.updateTeamSettings(actor, id))
+        throw new ForbiddenError("Only admins and the team's managers can change its settings.");
       if (patch.name) await assertNameFree(patch.name, id);
       await repo.updateTeamRow(db, id, { ...patch, updatedAt: clock.now() });
       return getTeam(id);
@@ -82,7 +88,8 @@ export function createTeamService(deps: TeamServiceDeps) {
     /** Deletes a team; its issues stay, without a team. */
     async deleteTeam(actor: Actor, id: string) {
       if (!can.deleteTeam(actor)) throw new ForbiddenError('Only admins can delete teams.');
-      if (!(await repo.deleteTeamRow(db, id))) throw new NotFoundError(`Team "${id}" does not exist.`, 'TEAM_NOT_FOUND');
+      if (!(await repo.deleteTeamRow(db, id)))
+        throw new NotFoundError(`Team "${id}" does not exist.`, 'TEAM_NOT_FOUND');
     },
 
     async listMembers(teamId: string) {
@@ -97,15 +104,23 @@ export function createTeamService(deps: TeamServiceDeps) {
 
     async addMember(actor: Actor, teamId: string, input: { userId: string; role: MemberRole }) {
       const team = await getTeam(teamId);
-      if (!can.manageMembers(actor, teamId)) throw new ForbiddenError(`Only admins and managers of ${team.team.name} can change its members.`);
+      if (!can.manageMembers(actor, teamId))
+        throw new ForbiddenError(`Only admins and managers of ${team.team.name} can change its members.`);
       if (!(await repo.userExists(db, input.userId))) {
-        throw new RuleViolationError(`User "${input.userId}" does not exist.`, 'UNKNOWN_USER', { field: 'userId' });
+        throw new RuleViolationError(`User "${input.userId}" does not exist.`, 'UNKNOWN_USER', {
+          field: 'userId',
+        });
       }
       if (await repo.findMembership(db, teamId, input.userId)) {
         throw new ConflictError(`That person is already a member of ${team.team.name}.`, 'ALREADY_MEMBER');
       }
       const id = await db.transaction(async (tx) => {
-        const memberId = await repo.insertMember(tx, { teamId, userId: input.userId, role: input.role, createdAt: clock.now() });
+        const memberId = await repo.insertMember(tx, {
+          teamId,
+          userId: input.userId,
+          role: input.role,
+          createdAt: clock.now(),
+        });
         await reconcileAssignments(tx, teamId);
         return memberId;
       });
@@ -113,7 +128,11 @@ export function createTeamService(deps: TeamServiceDeps) {
       return member!;
     },
 
-    async updateMember(actor: Actor, id: string, patch: { role?: MemberRole | undefined; isActive?: boolean | undefined }) {
+    async updateMember(
+      actor: Actor,
+      id: string,
+      patch: { role?: MemberRole | undefined; isActive?: boolean | undefined },
+    ) {
       const member = await getMember(id);
       if (!can.manageMembers(actor, member.teamId)) {
         throw new ForbiddenError(`Only admins and managers of ${member.teamName} can change its members.`);
@@ -140,9 +159,22 @@ export function createTeamService(deps: TeamServiceDeps) {
     /** People who can be assigned (active members of any team), grouped with their teams and workload. */
     async listAssignable(options: { q?: string | undefined; teamId?: string | undefined }) {
       const rows = await repo.listAssignableRows(db, options);
-      const byUser = new Map<string, { userId: string; name: string; email: string; teams: { id: string; name: string; role: MemberRole }[] }>();
+      const byUser = new Map<
+        string,
+        {
+          userId: string;
+          name: string;
+          email: string;
+          teams: { id: string; name: string; role: MemberRole }[];
+        }
+      >();
       for (const row of rows) {
-        const entry = byUser.get(row.userId) ?? { userId: row.userId, name: row.name, email: row.email, teams: [] };
+        const entry = byUser.get(row.userId) ?? {
+          userId: row.userId,
+          name: row.name,
+          email: row.email,
+          teams: [],
+        };
         entry.teams.push({ id: row.teamId, name: row.teamName, role: row.role });
         byUser.set(row.userId, entry);
       }

@@ -33,7 +33,11 @@ export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
   return row;
 }
 
-export async function updateUserRow(tx: Db, id: string, values: Partial<NewUserRow>): Promise<UserRow | undefined> {
+export async function updateUserRow(
+  tx: Db,
+  id: string,
+  values: Partial<NewUserRow>,
+): Promise<UserRow | undefined> {
   const [row] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
   return row;
 }
@@ -55,7 +59,12 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export async function listActiveMemberships(db: Db, userIds: readonly string[]): Promise<MembershipRow[]> {
   if (userIds.length === 0) return [];
   return db
-    .select({ userId: teamMembers.userId, teamId: teamMembers.teamId, teamName: teams.name, role: teamMembers.role })
+    .select({
+      userId: teamMembers.userId,
+      teamId: teamMembers.teamId,
+      teamName: teams.name,
+      role: teamMembers.role,
+    })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(inArray(teamMembers.userId, [...userIds]), eq(teamMembers.isActive, true)))
@@ -74,7 +83,13 @@ export async function listUserRows(
   if (options.active !== undefined) conditions.push(eq(users.isActive, options.active));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, count] = await Promise.all([
-    db.select().from(users).where(where).orderBy(asc(users.name), asc(users.id)).limit(options.limit).offset(options.offset),
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(options.limit)
+      .offset(options.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
   ]);
   return { rows, total: count[0]?.total ?? 0 };

@@ -1,11 +1,26 @@
-import { createUserRequest, errorResponse, listUsersQuery, updateUserRequest, userListResponse, userResponse, uuid } from '@argus/contracts';
+import {
+  createUserRequest,
+  errorResponse,
+  listUsersQuery,
+  updateUserRequest,
+  userListResponse,
+  userResponse,
+  uuid,
+} from '@argus/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { UserService, UserView } from './user.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse };
+const errors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+};
 const tags = ['users'];
 
 /** The public shape of a person account. */
@@ -28,19 +43,54 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserServ
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { users } = deps;
 
-  api.get('/api/users', { schema: { tags, summary: 'List users (admin)', querystring: listUsersQuery, response: { 200: userListResponse, ...errors } } }, async (request) => {
-    const { q, active, page, pageSize } = request.query;
-    const { items, total } = await users.listUsers(actorOf(request), { q, active: active === undefined ? undefined : active === 'true', page, pageSize });
-    return { items: items.map(toUserResponse), page: { page, pageSize, total } };
-  });
+  api.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'List users (admin)',
+        querystring: listUsersQuery,
+        response: { 200: userListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { q, active, page, pageSize } = request.query;
+      const { items, total } = await users.listUsers(actorOf(request), {
+        q,
+        active: active === undefined ? undefined : active === 'true',
+        page,
+        pageSize,
+      });
+      return { items: items.map(toUserResponse), page: { page, pageSize, total } };
+    },
+  );
 
-  api.post('/api/users', { schema: { tags, summary: 'Create a user (admin)', body: createUserRequest, response: { 201: userResponse, ...errors } } }, async (request, reply) =>
-    reply.code(201).send(toUserResponse(await users.createUser(actorOf(request), request.body))),
+  api.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create a user (admin)',
+        body: createUserRequest,
+        response: { 201: userResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toUserResponse(await users.createUser(actorOf(request), request.body))),
   );
 
   api.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Rename, make admin, deactivate or set a password (admin)', params: z.strictObject({ id: uuid }), body: updateUserRequest, response: { 200: userResponse, ...errors } } },
-    async (request) => toUserResponse(await users.updateUser(actorOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Rename, make admin, deactivate or set a password (admin)',
+        params: z.strictObject({ id: uuid }),
+        body: updateUserRequest,
+        response: { 200: userResponse, ...errors },
+      },
+    },
+    async (request) =>
+      toUserResponse(await users.updateUser(actorOf(request), request.params.id, request.body)),
   );
 }

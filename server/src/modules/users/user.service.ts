@@ -2,8 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/secrets.js';
-import type { Actor } from '../auth/actor.js';
-import { can } from '../auth/permissions.js';
+import { type Actor, can } from '../access/index.js';
 import * as repo from './user.repository.js';
 
 export interface UserServiceDeps {
@@ -43,16 +42,30 @@ export function createUserService(deps: UserServiceDeps) {
     getUser,
     findUserByEmail: (email: string) => repo.findUserByEmail(db, email),
 
-    async listUsers(actor: Actor, query: { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number }) {
+    async listUsers(
+      actor: Actor,
+      query: { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number },
+    ) {
       assertAdmin(actor);
-      const { rows, total } = await repo.listUserRows(db, { q: query.q, active: query.active, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+      const { rows, total } = await repo.listUserRows(db, {
+        q: query.q,
+        active: query.active,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      });
       return { items: await withMemberships(rows), total };
     },
 
-    async createUser(actor: Actor, input: { email: string; name: string; password?: string | undefined; isAdmin: boolean }) {
+    async createUser(
+      actor: Actor,
+      input: { email: string; name: string; password?: string | undefined; isAdmin: boolean },
+    ) {
       assertAdmin(actor);
       if (await repo.findUserByEmail(db, input.email)) {
-        throw new ConflictError(`A user with e-mail ${input.email.toLowerCase()} already exists.`, 'EMAIL_TAKEN');
+        throw new ConflictError(
+          `A user with e-mail ${input.email.toLowerCase()} already exists.`,
+          'EMAIL_TAKEN',
+        );
       }
       const row = await repo.insertUser(db, {
         email: input.email.toLowerCase(),
@@ -67,11 +80,17 @@ export function createUserService(deps: UserServiceDeps) {
     async updateUser(
       actor: Actor,
       id: string,
-      patch: { name?: string | undefined; isAdmin?: boolean | undefined; isActive?: boolean | undefined; password?: string | undefined },
+      patch: {
+        name?: string | undefined;
+        isAdmin?: boolean | undefined;
+        isActive?: boolean | undefined;
+        password?: string | undefined;
+      },
     ) {
       assertAdmin(actor);
       const current = await getUser(id);
-      const losesAdmin = current.isAdmin && current.isActive && (patch.isAdmin === false || patch.isActive === false);
+      const losesAdmin =
+        current.isAdmin && current.isActive && (patch.isAdmin === false || patch.isActive === false);
       const values: Partial<repo.NewUserRow> = { updatedAt: clock.now() };
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.isAdmin !== undefined) values.isAdmin = patch.isAdmin;
@@ -80,7 +99,10 @@ export function createUserService(deps: UserServiceDeps) {
       await db.transaction(async (tx) => {
         await repo.updateUserRow(tx, id, values);
         if (losesAdmin && (await repo.countActiveAdmins(tx)) === 0) {
-          throw new RuleViolationError('Argus needs at least one active admin; make someone else admin first.', 'LAST_ADMIN');
+          throw new RuleViolationError(
+            'Argus needs at least one active admin; make someone else admin first.',
+            'LAST_ADMIN',
+          );
         }
       });
       if (patch.isActive === false || patch.password !== undefined) await deps.revokeSessions(id);

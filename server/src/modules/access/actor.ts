@@ -35,3 +35,11 @@ export function roleOf(actor: Actor): Role {
 export function actorUserId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.userId : null;
 }
+
+/** What a request's credential resolved to: the person and how they proved it. */
+export interface Authentication {
+  actor: UserActor;
+  via: 'session' | 'api_token';
+  sessionId?: string;
+  csrfToken?: string;
+}

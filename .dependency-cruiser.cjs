@@ -1,0 +1,57 @@
+/** Import boundaries from DESIGN.md, checked in CI so they do not erode. */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'drizzle-only-in-repositories-and-db',
+      comment: 'SQL lives in repositories and db/ only.',
+      severity: 'error',
+      from: {
+        path: '^server/src/',
+        pathNot: [
+          '\\.repository\\.ts$',
+          '^server/src/db/',
+          '^server/src/events/event-bus\\.ts$',
+          '^server/src/modules/auth/auth\\.service\\.ts$',
+        ],
+      },
+      to: { path: 'node_modules/drizzle-orm' },
+    },
+    {
+      name: 'env-only-in-config',
+      comment: 'Only config.ts reads process.env.',
+      severity: 'error',
+      from: { path: '^server/src/', pathNot: '^server/src/config\\.ts$' },
+      to: { path: 'node_modules/dotenv' },
+    },
+    {
+      name: 'modules-through-index',
+      comment: 'A module uses another module only through its index.ts.',
+      severity: 'error',
+      from: { path: '^server/src/modules/([^/]+)/' },
+      to: { path: '^server/src/modules/([^/]+)/(?!index\\.ts$)', pathNot: '^server/src/modules/$1/' },
+    },
+    {
+      name: 'domain-rules-are-pure',
+      comment: 'Lifecycle, assignment and permission rules import neither HTTP nor the database.',
+      severity: 'error',
+      from: { path: '(issue-lifecycle|pick-assignee|permissions|actor)\\.ts$' },
+      to: { path: ['node_modules/(fastify|drizzle-orm|pg|@electric-sql)', '^server/src/(db|http)/'] },
+    },
+    {
+      name: 'contracts-stand-alone',
+      severity: 'error',
+      from: { path: '^packages/contracts/' },
+      to: { path: '^server/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(dist|\\.test\\.ts$)' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};

@@ -1,0 +1,10 @@
+export {
+  type Actor,
+  type Authentication,
+  actorUserId,
+  roleOf,
+  type SystemActor,
+  systemActor,
+  type UserActor,
+} from './actor.js';
+export { assertCanOnIssue, can, type IssueAccessFacts, type IssueAction } from './permissions.js';
