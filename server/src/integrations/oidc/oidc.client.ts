@@ -56,21 +56,38 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
 
     async finish(callbackUrl, checks) {
       const config = await discover();
-      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+      // The token request must repeat the redirect_uri of the authorization request exactly, whatever
+      // Host and scheme the callback reached us with (a reverse proxy may rewrite both).
+      const currentUrl = new URL(settings.redirectUri);
+      currentUrl.search = callbackUrl.search;
+      let claims: oidc.IDToken | oidc.UserInfoResponse | undefined;
       try {
-        tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+        const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
           pkceCodeVerifier: checks.codeVerifier,
           expectedState: checks.state,
           expectedNonce: checks.nonce,
           idTokenExpected: true,
         });
+        claims = tokens.claims();
+        // A provider may return scope claims (email, name) from UserInfo only, not in the ID token (OIDC Core 5.4).
+        if (claims && typeof claims.email !== 'string') {
+          claims = {
+            ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)),
+            iss: claims.iss,
+          };
+        }
       } catch (error) {
-        throw new UnauthenticatedError(
-          `Sign-in with the identity provider failed: ${(error as Error).message}`,
-          'OIDC_FAILED',
-        );
+        const {
+          message,
+          error: code,
+          error_description: description,
+        } = error as Error & {
+          error?: string;
+          error_description?: string;
+        };
+        const reason = code ? `${code}${description ? ` (${description})` : ''}` : message;
+        throw new UnauthenticatedError(`Sign-in with the identity provider failed: ${reason}`, 'OIDC_FAILED');
       }
-      const claims = tokens.claims();
       if (!claims || typeof claims.email !== 'string') {
         throw new UnauthenticatedError(
           'The identity provider did not share an e-mail address (scope "email").',
