@@ -49,6 +49,8 @@ export default defineConfig(async () => {
           test: {
             name: 'pglite',
             include: integrationFiles,
+            // Several servers sharing one database is a PostgreSQL-server scenario only.
+            exclude: ['server/test/scale-out.int.test.ts'],
             env: { ARGUS_TEST_DB: 'pglite', TZ: 'UTC' },
             testTimeout: 30_000,
             hookTimeout: 60_000,

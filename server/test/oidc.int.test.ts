@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+import { Provider } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestArgus, type TestArgus } from './support/test-argus.js';
 
@@ -53,13 +53,27 @@ beforeAll(async () => {
     async findAccount(_ctx, id) {
       const account = accounts[id];
       if (!account) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, email: account.email, email_verified: account.emailVerified, name: account.name }) };
+      return {
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          email: account.email,
+          email_verified: account.emailVerified,
+          name: account.name,
+        }),
+      };
     },
   });
   provider = createServer(oidcProvider.callback());
   await new Promise<void>((resolve) => provider.listen(providerPort, '127.0.0.1', resolve));
 
-  const oidcEnv = { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_ALLOW_HTTP: 'true', OIDC_DISPLAY_NAME: 'Test IdP' };
+  const oidcEnv = {
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    OIDC_ALLOW_HTTP: 'true',
+    OIDC_DISPLAY_NAME: 'Test IdP',
+  };
   argus = await startTestArgus({
     ...oidcEnv,
     PUBLIC_URL: argusUrl,
@@ -74,7 +88,13 @@ beforeAll(async () => {
   await proxied.argus.app.listen({ port: proxiedPort, host: '127.0.0.1' });
   proxy = createServer((incoming, outgoing) => {
     const upstream = httpRequest(
-      { host: '127.0.0.1', port: proxiedPort, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: `127.0.0.1:${proxiedPort}` } },
+      {
+        host: '127.0.0.1',
+        port: proxiedPort,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, host: `127.0.0.1:${proxiedPort}` },
+      },
       (response) => {
         outgoing.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(outgoing);
@@ -96,7 +116,7 @@ describe('sign-in with OpenID Connect', () => {
     const browser = new Browser();
     const config = await browser.get(`${argusUrl}/api/auth/config`);
     expect(config.status).toBe(200);
-    expect(await config.json()).toMatchObject({ oidc: { enabled: true, displayName: 'Test IdP' } });
+    expect(await json(config)).toMatchObject({ oidc: { enabled: true, displayName: 'Test IdP' } });
   });
 
   it('signs a new person in through the provider, with the e-mail and name it shares', async () => {
@@ -105,34 +125,53 @@ describe('sign-in with OpenID Connect', () => {
     expect(callback.status, await callback.clone().text()).toBe(302);
     expect(callback.headers.get('location')).toBe('/');
     expect(browser.cookie(argusUrl, 'argus_session')).toBeTruthy();
-    expect(browser.cookie(`${argusUrl}/api/auth/oidc/callback`, 'argus_oidc'), 'the one-time checks are cleared').toBeUndefined();
+    expect(
+      browser.cookie(`${argusUrl}/api/auth/oidc/callback`, 'argus_oidc'),
+      'the one-time checks are cleared',
+    ).toBeUndefined();
 
     const me = await browser.get(`${argusUrl}/api/auth/me`);
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ email: 'ada.lovelace@example.com', name: 'Ada Lovelace', isAdmin: false, role: 'viewer' });
+    expect(await json(me)).toMatchObject({
+      email: 'ada.lovelace@example.com',
+      name: 'Ada Lovelace',
+      isAdmin: false,
+      role: 'viewer',
+    });
   });
 
   it('signs the same person into the same account the next time', async () => {
     const first = new Browser();
-    await signIn(first, argusUrl, 'ada');
+    expect((await signIn(first, argusUrl, 'ada')).status).toBe(302);
     const second = new Browser();
-    await signIn(second, argusUrl, 'ada');
-    const [a, b] = await Promise.all([first.get(`${argusUrl}/api/auth/me`), second.get(`${argusUrl}/api/auth/me`)]);
-    expect((await a.json()).id).toBe((await b.json()).id);
+    expect((await signIn(second, argusUrl, 'ada')).status).toBe(302);
+    const [a, b] = await Promise.all([
+      first.get(`${argusUrl}/api/auth/me`),
+      second.get(`${argusUrl}/api/auth/me`),
+    ]);
+    const [meA, meB] = [await json(a), await json(b)];
+    expect(meA.id).toEqual(expect.any(String));
+    expect(meB.id).toBe(meA.id);
+    expect(first.cookie(argusUrl, 'argus_session')).not.toBe(second.cookie(argusUrl, 'argus_session'));
   });
 
   it('makes a person listed in ADMIN_EMAILS an admin', async () => {
     const browser = new Browser();
     expect((await signIn(browser, argusUrl, 'grace')).status).toBe(302);
     const me = await browser.get(`${argusUrl}/api/auth/me`);
-    expect(await me.json()).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', isAdmin: true, role: 'admin' });
+    expect(await json(me)).toMatchObject({
+      email: 'grace@example.com',
+      name: 'Grace Hopper',
+      isAdmin: true,
+      role: 'admin',
+    });
   });
 
   it('refuses an e-mail outside ALLOWED_EMAIL_DOMAIN and opens no session', async () => {
     const browser = new Browser();
     const callback = await signIn(browser, argusUrl, 'mallory');
     expect(callback.status).toBe(403);
-    expect((await callback.json()).error.code).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
+    expect((await json(callback)).error.code).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
     expect(browser.cookie(argusUrl, 'argus_session')).toBeUndefined();
     expect((await browser.get(`${argusUrl}/api/auth/me`)).status).toBe(401);
   });
@@ -141,7 +180,7 @@ describe('sign-in with OpenID Connect', () => {
     const browser = new Browser();
     const callback = await signIn(browser, argusUrl, 'eve');
     expect(callback.status).toBe(403);
-    expect((await callback.json()).error.code).toBe('EMAIL_NOT_VERIFIED');
+    expect((await json(callback)).error.code).toBe('EMAIL_NOT_VERIFIED');
     expect(browser.cookie(argusUrl, 'argus_session')).toBeUndefined();
   });
 
@@ -151,7 +190,7 @@ describe('sign-in with OpenID Connect', () => {
     const attacker = new Browser();
     const callback = await attacker.get(callbackUrl);
     expect(callback.status).toBe(400);
-    expect((await callback.json()).error.code).toBe('OIDC_STATE_MISSING');
+    expect((await json(callback)).error.code).toBe('OIDC_STATE_MISSING');
     expect(attacker.cookie(argusUrl, 'argus_session')).toBeUndefined();
   });
 
@@ -161,7 +200,7 @@ describe('sign-in with OpenID Connect', () => {
     callbackUrl.searchParams.set('state', 'forged');
     const callback = await browser.get(callbackUrl.href);
     expect(callback.status).toBe(401);
-    expect((await callback.json()).error.code).toBe('OIDC_FAILED');
+    expect((await json(callback)).error.code).toBe('OIDC_FAILED');
     expect(browser.cookie(argusUrl, 'argus_session')).toBeUndefined();
   });
 
@@ -170,7 +209,7 @@ describe('sign-in with OpenID Connect', () => {
     const callback = await signIn(browser, proxyUrl, 'ada');
     expect(callback.status, await callback.clone().text()).toBe(302);
     const me = await browser.get(`${proxyUrl}/api/auth/me`);
-    expect(await me.json()).toMatchObject({ email: 'ada.lovelace@example.com', name: 'Ada Lovelace' });
+    expect(await json(me)).toMatchObject({ email: 'ada.lovelace@example.com', name: 'Ada Lovelace' });
   });
 });
 
@@ -178,9 +217,19 @@ describe('sign-in with OpenID Connect', () => {
  * Walks the whole browser flow: Argus's start link, the provider's login page and consent page
  * (submitted like a person would), then back to Argus's callback, whose response is returned.
  */
-async function signIn(browser: Browser, base: string, login: string, options: { stopBeforeCallback: true }): Promise<string>;
+async function signIn(
+  browser: Browser,
+  base: string,
+  login: string,
+  options: { stopBeforeCallback: true },
+): Promise<string>;
 async function signIn(browser: Browser, base: string, login: string): Promise<Response>;
-async function signIn(browser: Browser, base: string, login: string, options?: { stopBeforeCallback: true }): Promise<Response | string> {
+async function signIn(
+  browser: Browser,
+  base: string,
+  login: string,
+  options?: { stopBeforeCallback: true },
+): Promise<Response | string> {
   const callbackPath = '/api/auth/oidc/callback';
   let response = await browser.get(`${base}/api/auth/oidc/start`);
   expect(response.status, await response.clone().text()).toBe(302);
@@ -203,6 +252,11 @@ async function signIn(browser: Browser, base: string, login: string, options?: {
   throw new Error('the sign-in never came back to Argus');
 }
 
+/** The JSON body of an Argus answer. */
+function json(response: Response): Promise<any> {
+  return response.json();
+}
+
 function parseForm(html: string): { action: string; fields: Record<string, string> } {
   const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
   if (!form) throw new Error(`expected a form in ${html.slice(0, 500)}`);
@@ -215,7 +269,13 @@ function parseForm(html: string): { action: string; fields: Record<string, strin
 }
 
 function decodeHtml(text: string): string {
-  return text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#x2F;', '/').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+  return text
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x2F;', '/')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
 }
 
 /** Just enough of a browser: follows nothing by itself, and keeps cookies per host and path (not per port, as browsers do). */
@@ -231,22 +291,38 @@ class Browser {
   }
 
   post(url: string, fields: Record<string, string>): Promise<Response> {
-    return this.send(url, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.send(url, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
-  private async send(url: string, init: { method: string; body?: URLSearchParams; headers?: Record<string, string> }): Promise<Response> {
+  private async send(
+    url: string,
+    init: { method: string; body?: URLSearchParams; headers?: Record<string, string> },
+  ): Promise<Response> {
     const target = new URL(url);
     const cookies = this.matching(target)
       .map((cookie) => `${cookie.name}=${cookie.value}`)
       .join('; ');
-    const response = await fetch(target, { ...init, redirect: 'manual', headers: { ...init.headers, ...(cookies ? { cookie: cookies } : {}) } });
+    const response = await fetch(target, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...init.headers, ...(cookies ? { cookie: cookies } : {}) },
+    });
     for (const header of response.headers.getSetCookie()) this.store(target, header);
     return response;
   }
 
   private matching(url: URL) {
     return [...this.jar.values()]
-      .filter((cookie) => cookie.host === url.hostname && (url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`)))
+      .filter(
+        (cookie) =>
+          cookie.host === url.hostname &&
+          (url.pathname === cookie.path ||
+            url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`)),
+      )
       .sort((a, b) => b.path.length - a.path.length);
   }
 
@@ -261,7 +337,8 @@ class Browser {
       const [key = '', attributeValue = ''] = attribute.split('=');
       if (key.toLowerCase() === 'path') path = attributeValue;
       if (key.toLowerCase() === 'max-age' && Number(attributeValue) <= 0) expired = true;
-      if (key.toLowerCase() === 'expires' && new Date(attribute.slice(8)).getTime() <= Date.now()) expired = true;
+      if (key.toLowerCase() === 'expires' && new Date(attribute.slice(8)).getTime() <= Date.now())
+        expired = true;
     }
     const key = `${url.hostname} ${path} ${name}`;
     if (expired) this.jar.delete(key);
@@ -271,10 +348,14 @@ class Browser {
 
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => (server.address() as AddressInfo).port);
   await Promise.all(servers.map(close));

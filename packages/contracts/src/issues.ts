@@ -104,7 +104,7 @@ export const resolveIssueRequest = z.strictObject({
 export const closeIssueRequest = z.strictObject({
   reason: requiredText(2000).describe('Why are you closing this?'),
 });
-export const reopenIssueRequest = z.strictObject({ reason: boundedText(2000).optional() });
+export const reopenIssueRequest = z.strictObject({ reason: boundedText(2000).optional() }).nullish();
 
 export const setAssigneesRequest = z
   .strictObject({

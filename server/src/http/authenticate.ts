@@ -27,7 +27,8 @@ export function registerAuthentication(
 ): void {
   app.decorateRequest('auth', undefined);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The API description is public, like the API reference of any product.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const header = request.headers.authorization;
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = request.cookies[SESSION_COOKIE];

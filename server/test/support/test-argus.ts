@@ -82,7 +82,12 @@ export async function startTestArgus(
   options: ArgusOptions = {},
 ): Promise<TestArgus> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...database.env, ...env });
+  const config = loadConfig({
+    LOG_LEVEL: process.env.ARGUS_TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    ...database.env,
+    ...env,
+  });
   const argus = await createArgus(config, options);
 
   async function request<T>(

@@ -61,10 +61,20 @@ export function applyTransition(
     );
   }
   const reason = request.reason?.trim() ?? '';
+  // Only the lifecycle columns: callers pass whole rows, and writing the rest back (generated columns) fails.
+  const { acknowledgedAt, resolvedAt, closedAt, resolutionReason, closeReason } = state;
+  const current: LifecycleState = {
+    status: state.status,
+    acknowledgedAt,
+    resolvedAt,
+    closedAt,
+    resolutionReason,
+    closeReason,
+  };
   switch (to) {
     case 'acknowledged':
     case 'in_progress':
-      return { ...state, status: to, acknowledgedAt: state.acknowledgedAt ?? at };
+      return { ...current, status: to, acknowledgedAt: state.acknowledgedAt ?? at };
     case 'resolved':
       if (!reason)
         throw new RuleViolationError(
@@ -72,7 +82,7 @@ export function applyTransition(
           'REASON_REQUIRED',
         );
       return {
-        ...state,
+        ...current,
         status: 'resolved',
         resolvedAt: at,
         resolutionReason: reason,
@@ -82,10 +92,10 @@ export function applyTransition(
     case 'closed':
       if (!reason)
         throw new RuleViolationError('Why are you closing this? A reason is required.', 'REASON_REQUIRED');
-      return { ...state, status: 'closed', closedAt: at, closeReason: reason };
+      return { ...current, status: 'closed', closedAt: at, closeReason: reason };
     case 'open':
       return {
-        ...state,
+        ...current,
         status: 'open',
         resolvedAt: null,
         closedAt: null,

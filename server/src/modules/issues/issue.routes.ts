@@ -141,7 +141,7 @@ export function registerIssueRoutes(
         tags,
         summary: 'Reopen a resolved or closed issue',
         params: issueIdParam,
-        body: reopenIssueRequest.optional(),
+        body: reopenIssueRequest,
         response: { 200: issueResponse, ...errors },
       },
     },

@@ -339,11 +339,13 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
 
     async listHistory(reference: string): Promise<HistoryRecord[]> {
-      return repo.listHistory(db, await resolveId(reference));
+      // getIssue, not resolveId: an unknown UUID must be a 404, not an empty list.
+      return repo.listHistory(db, (await getIssue(reference)).id);
     },
 
     async listComments(reference: string): Promise<CommentRecord[]> {
-      return repo.listComments(db, await resolveId(reference));
+      // getIssue, not resolveId: an unknown UUID must be a 404, not an empty list.
+      return repo.listComments(db, (await getIssue(reference)).id);
     },
 
     /** Adds a comment; it joins the issue's search text and its history. */
