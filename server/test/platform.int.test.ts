@@ -1,11 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  startTestArgus,
-  type TestArgus,
-  testDatabaseKind,
-} from './support/test-argus.js';
+import { startTestArgus, type TestArgus, testDatabaseKind } from './support/test-argus.js';
 
 let t: TestArgus;
 beforeAll(async () => {

@@ -62,24 +62,30 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
         });
         if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
         if (!work) continue;
-        await boss.work<object>(definition.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
-          for (const job of jobs) {
-            const startedAt = performance.now();
-            try {
-              await (definition as JobDefinition<object>).handle(job.data ?? {});
-              logger.info(
-                { job: definition.name, jobId: job.id, ms: Math.round(performance.now() - startedAt) },
-                'job done',
-              );
-            } catch (error) {
-              logger.warn(
-                { job: definition.name, jobId: job.id, err: error },
-                'job failed; it will be retried',
-              );
-              throw error;
+        // A batch per poll keeps a backlog moving (one job per poll would drain at the polling rate); each job
+        // succeeds or fails on its own, so one bad job never makes its neighbours run twice.
+        await boss.work<object>(
+          definition.name,
+          { pollingIntervalSeconds: 1, batchSize: 10 },
+          async (jobs) => {
+            for (const job of jobs) {
+              const startedAt = performance.now();
+              try {
+                await (definition as JobDefinition<object>).handle(job.data ?? {});
+                logger.info(
+                  { job: definition.name, jobId: job.id, ms: Math.round(performance.now() - startedAt) },
+                  'job done',
+                );
+              } catch (error) {
+                logger.warn(
+                  { job: definition.name, jobId: job.id, err: error },
+                  'job failed; it will be retried',
+                );
+                await boss.fail(definition.name, job.id, { message: (error as Error).message });
+              }
             }
-          }
-        });
+          },
+        );
       }
     },
     async enqueue(name, data, options = {}) {
