@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   customType,
   index,
@@ -65,6 +66,7 @@ export const issues = pgTable(
     index('issues_status_idx').on(t.status),
     index('issues_priority_idx').on(t.priority),
     index('issues_team_id_idx').on(t.teamId),
+    index('issues_team_status_priority_idx').on(t.teamId, t.status, t.priority),
     index('issues_source_idx').on(t.source),
     index('issues_service_idx').on(t.service),
     index('issues_created_at_idx').on(t.createdAt),
@@ -96,10 +98,13 @@ export const issueAssignees = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     assignedById: uuid('assigned_by_id').references(() => users.id, { onDelete: 'set null' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Mirrors "the issue is not resolved or closed", kept by triggers, so workload counts need no join. */
+    isOpen: boolean('is_open').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.issueId, t.userId] }),
     index('issue_assignees_user_id_idx').on(t.userId),
+    index('issue_assignees_open_user_id_idx').on(t.userId).where(sql`${t.isOpen}`),
     index('issue_assignees_assigned_by_id_idx').on(t.assignedById),
   ],
 );

@@ -90,18 +90,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       const now = clock.now();
       const id = hashToken(secret);
       if (secret.startsWith('argus_pat_')) {
-        const token = await repo.findLiveApiToken(db, id, now);
-        if (!token) return undefined;
-        await repo.touchApiToken(db, token.id, now);
-        return { actor: await loadActor(token.userId), via: 'api_token' };
+        const owner = await repo.findApiTokenOwner(db, id, now);
+        if (!owner) return undefined;
+        // Last use is informational: write it at most once a minute per token, not on every request.
+        if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > 60_000)
+          await repo.touchApiToken(db, owner.tokenId, now);
+        return { actor: toUserActor(owner), via: 'api_token' };
       }
-      const session = await repo.findLiveSession(db, id, now);
-      if (!session) return undefined;
+      const owner = await repo.findSessionOwner(db, id, now);
+      if (!owner) return undefined;
       return {
-        actor: await loadActor(session.userId),
+        actor: toUserActor(owner),
         via: 'session',
-        sessionId: session.id,
-        csrfToken: session.csrfToken,
+        sessionId: owner.sessionId,
+        csrfToken: owner.csrfToken,
       };
     },
 
@@ -197,5 +199,17 @@ export function createAuthService(deps: AuthServiceDeps) {
     async purgeExpiredSessions(): Promise<number> {
       return repo.deleteExpiredSessions(db, clock.now());
     },
+  };
+}
+
+function toUserActor(owner: repo.CredentialOwner): UserActor {
+  return {
+    kind: 'user',
+    userId: owner.userId,
+    name: owner.name,
+    email: owner.email,
+    isAdmin: owner.isAdmin,
+    managerTeamIds: owner.memberships.filter((m) => m.role === 'manager').map((m) => m.teamId),
+    agentTeamIds: owner.memberships.filter((m) => m.role === 'agent').map((m) => m.teamId),
   };
 }

@@ -17,7 +17,14 @@ import type { AssigneeCandidate } from './pick-assignee.js';
 type IssueRow = typeof issues.$inferSelect;
 export type NewIssueRow = typeof issues.$inferInsert;
 
-const issueColumns = {
+const personJson = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email)`;
+
+/**
+ * An issue with its team name, assignees and author in one row: the people come from correlated subqueries,
+ * so a page of issues is one round trip instead of one per relation.
+ */
+const issueRecordColumns = {
   id: issues.id,
   number: issues.number,
   title: issues.title,
@@ -34,7 +41,6 @@ const issueColumns = {
   environment: issues.environment,
   slackChannelId: issues.slackChannelId,
   slackThreadTs: issues.slackThreadTs,
-  createdById: issues.createdById,
   createdAt: issues.createdAt,
   updatedAt: issues.updatedAt,
   acknowledgedAt: issues.acknowledgedAt,
@@ -44,32 +50,61 @@ const issueColumns = {
   closeReason: issues.closeReason,
   triage: issues.triage,
   rca: issues.rca,
+  assignees: sql<
+    PersonRef[]
+  >`coalesce((select json_agg(${sql.raw(personJson('u'))} order by a.assigned_at, u.name) from ${issueAssignees} a join ${users} u on u.id = a.user_id where a.issue_id = ${issues.id}), '[]'::json)`,
+  createdBy: sql<PersonRef | null>`(select ${sql.raw(personJson('c'))} from ${users} c where c.id = ${issues.createdById})`,
 };
 
-type IssueSelection = {
-  [K in keyof typeof issueColumns]: K extends 'teamName' ? string | null : IssueRow[Exclude<K, 'teamName'>];
-};
+type IssueRecordRow = { [K in keyof typeof issueRecordColumns]: unknown } & Record<string, unknown>;
+
+function toIssueRecord(row: IssueRecordRow): IssueRecord {
+  const { teamId, teamName, assignees, createdBy, ...rest } = row as unknown as Omit<IssueRecord, 'team'> & {
+    teamId: string | null;
+    teamName: string | null;
+  };
+  return {
+    ...rest,
+    // pg parses json columns; the embedded driver hands some back as text.
+    assignees: typeof assignees === 'string' ? JSON.parse(assignees) : assignees,
+    createdBy: typeof createdBy === 'string' ? JSON.parse(createdBy) : createdBy,
+    team: teamId && teamName ? { id: teamId, name: teamName } : null,
+  };
+}
+
+function selectIssueRecords(db: Db) {
+  return db.select(issueRecordColumns).from(issues).leftJoin(teams, eq(teams.id, issues.teamId));
+}
 
 /** Loads issues by id with team, assignees and author, in the order of `ids`. */
 export async function findIssueRecords(db: Db, ids: readonly string[]): Promise<IssueRecord[]> {
   if (ids.length === 0) return [];
-  const rows = (await db
-    .select(issueColumns)
+  const rows = await selectIssueRecords(db).where(inArray(issues.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, toIssueRecord(row)]));
+  return ids.map((id) => byId.get(id)).filter((record): record is IssueRecord => record !== undefined);
+}
+
+/** Loads one issue by id or by number (the digits of its key), or undefined. */
+export async function findIssueRecord(
+  db: Db,
+  reference: { id: string } | { number: number },
+): Promise<IssueRecord | undefined> {
+  const [row] = await selectIssueRecords(db).where(
+    'id' in reference ? eq(issues.id, reference.id) : eq(issues.number, reference.number),
+  );
+  return row ? toIssueRecord(row) : undefined;
+}
+
+/** Locks an issue row (by id or number) for the rest of the transaction and returns its raw row. */
+export async function lockIssue(
+  tx: Db,
+  reference: { id: string } | { number: number },
+): Promise<IssueRow | undefined> {
+  const [row] = await tx
+    .select()
     .from(issues)
-    .leftJoin(teams, eq(teams.id, issues.teamId))
-    .where(inArray(issues.id, [...ids]))) as IssueSelection[];
-  return hydrate(db, rows, ids);
-}
-
-/** Finds the id of an issue by its number (the digits of its key). */
-export async function findIssueIdByNumber(db: Db, number: number): Promise<string | undefined> {
-  const [row] = await db.select({ id: issues.id }).from(issues).where(eq(issues.number, number));
-  return row?.id;
-}
-
-/** Locks an issue row for the rest of the transaction and returns its raw row. */
-export async function lockIssue(tx: Db, id: string): Promise<IssueRow | undefined> {
-  const [row] = await tx.select().from(issues).where(eq(issues.id, id)).for('update');
+    .where('id' in reference ? eq(issues.id, reference.id) : eq(issues.number, reference.number))
+    .for('update');
   return row;
 }
 
@@ -151,14 +186,13 @@ export async function lockAssigneeCandidates(tx: Db, teamId: string): Promise<As
   }));
 }
 
-/** Open (not resolved or closed) issues assigned to each of `userIds`. */
+/** Open (not resolved or closed) issues assigned to each of `userIds` (from the trigger-kept `is_open` flag). */
 export async function countOpenAssignments(db: Db, userIds: readonly string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .select({ userId: issueAssignees.userId, count: sql<number>`count(*)::int` })
     .from(issueAssignees)
-    .innerJoin(issues, eq(issues.id, issueAssignees.issueId))
-    .where(and(inArray(issueAssignees.userId, [...userIds]), inArray(issues.status, [...ACTIVE_STATUSES])))
+    .where(and(inArray(issueAssignees.userId, [...userIds]), eq(issueAssignees.isOpen, true)))
     .groupBy(issueAssignees.userId);
   return new Map(rows.map((row) => [row.userId, row.count]));
 }
@@ -286,80 +320,14 @@ export async function listIssueRecords(
   })();
 
   const [pageRows, countRows] = await Promise.all([
-    db
-      .select({ id: issues.id })
-      .from(issues)
+    selectIssueRecords(db)
       .where(where)
       .orderBy(...order, desc(issues.number))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
   ]);
-  const items = await findIssueRecords(
-    db,
-    pageRows.map((row) => row.id),
-  );
-  return { items, total: countRows[0]?.total ?? 0 };
-}
-
-async function hydrate(db: Db, rows: IssueSelection[], order: readonly string[]): Promise<IssueRecord[]> {
-  const ids = rows.map((row) => row.id);
-  const assigneeRows = await db
-    .select({ issueId: issueAssignees.issueId, id: users.id, name: users.name, email: users.email })
-    .from(issueAssignees)
-    .innerJoin(users, eq(users.id, issueAssignees.userId))
-    .where(inArray(issueAssignees.issueId, ids))
-    .orderBy(asc(issueAssignees.assignedAt), asc(users.name));
-  const authorIds = [
-    ...new Set(rows.map((row) => row.createdById).filter((id): id is string => id !== null)),
-  ];
-  const authors = authorIds.length
-    ? await db
-        .select({ id: users.id, name: users.name, email: users.email })
-        .from(users)
-        .where(inArray(users.id, authorIds))
-    : [];
-  const authorById = new Map(authors.map((author) => [author.id, author]));
-  const assigneesByIssue = new Map<string, PersonRef[]>();
-  for (const { issueId, ...person } of assigneeRows) {
-    const list = assigneesByIssue.get(issueId) ?? [];
-    list.push(person);
-    assigneesByIssue.set(issueId, list);
-  }
-  const byId = new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        number: row.number,
-        title: row.title,
-        description: row.description,
-        status: row.status,
-        priority: row.priority,
-        category: row.category,
-        team: row.teamId && row.teamName ? { id: row.teamId, name: row.teamName } : null,
-        source: row.source,
-        dedupKey: row.dedupKey,
-        labels: row.labels,
-        service: row.service,
-        environment: row.environment,
-        slackChannelId: row.slackChannelId,
-        slackThreadTs: row.slackThreadTs,
-        assignees: assigneesByIssue.get(row.id) ?? [],
-        createdBy: row.createdById ? (authorById.get(row.createdById) ?? null) : null,
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-        acknowledgedAt: row.acknowledgedAt,
-        resolvedAt: row.resolvedAt,
-        closedAt: row.closedAt,
-        resolutionReason: row.resolutionReason,
-        closeReason: row.closeReason,
-        triage: row.triage,
-        rca: row.rca,
-      } satisfies IssueRecord,
-    ]),
-  );
-  return order.map((id) => byId.get(id)).filter((record): record is IssueRecord => record !== undefined);
+  return { items: pageRows.map(toIssueRecord), total: countRows[0]?.total ?? 0 };
 }
 
 /** Open issues of a team that nobody is assigned to, oldest first (for the assignment reconciliation). */

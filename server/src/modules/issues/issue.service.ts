@@ -35,16 +35,14 @@ export function createIssueService(deps: IssueServiceDeps) {
   const { db, clock, events, issueKeyPrefix } = deps;
   const keyOf = (number: number) => formatIssueKey(issueKeyPrefix, number);
 
-  async function resolveId(reference: string, tx: Db = db): Promise<string> {
+  function parseReference(reference: string) {
     const parsed = parseIssueReference(reference);
-    const id = parsed && ('id' in parsed ? parsed.id : await repo.findIssueIdByNumber(tx, parsed.number));
-    if (!id) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
-    return id;
+    if (!parsed) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
+    return parsed;
   }
 
   async function getIssue(reference: string): Promise<IssueRecord> {
-    const id = await resolveId(reference);
-    const [record] = await repo.findIssueRecords(db, [id]);
+    const record = await repo.findIssueRecord(db, parseReference(reference));
     if (!record) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
     return record;
   }
@@ -56,9 +54,9 @@ export function createIssueService(deps: IssueServiceDeps) {
   ): Promise<IssueRecord> {
     const at = clock.now();
     const { id, history } = await db.transaction(async (tx) => {
-      const id = await resolveId(reference, tx);
-      const row = await repo.lockIssue(tx, id);
+      const row = await repo.lockIssue(tx, parseReference(reference));
       if (!row) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
+      const id = row.id;
       const assigneeIds = await repo.listAssigneeIds(tx, id);
       const entries = await change(tx, row, assigneeIds, at);
       if (entries.length === 0) return { id, history: [] as HistoryRecord[] };
@@ -67,7 +65,7 @@ export function createIssueService(deps: IssueServiceDeps) {
       await publish(tx, 'issue.updated', id, row.number, history, at);
       return { id, history };
     });
-    const [record] = await repo.findIssueRecords(db, [id]);
+    const record = await repo.findIssueRecord(db, { id });
     if (!record) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
     observeTimings(record, history);
     return record;
@@ -339,12 +337,12 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
 
     async listHistory(reference: string): Promise<HistoryRecord[]> {
-      // getIssue, not resolveId: an unknown UUID must be a 404, not an empty list.
+      // Look the issue up first: an unknown id is a 404, not an empty list.
       return repo.listHistory(db, (await getIssue(reference)).id);
     },
 
     async listComments(reference: string): Promise<CommentRecord[]> {
-      // getIssue, not resolveId: an unknown UUID must be a 404, not an empty list.
+      // Look the issue up first: an unknown id is a 404, not an empty list.
       return repo.listComments(db, (await getIssue(reference)).id);
     },
 
