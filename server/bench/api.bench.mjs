@@ -35,6 +35,7 @@
  *   BENCH_TARGETS         which databases to run, comma-separated: postgres,pglite (default both)
  *   BENCH_CONNECTIONS     autocannon connections (default 16)
  *   BENCH_DURATION        seconds per endpoint run (default 10)
+ *   BENCH_KEEP_DATABASE   true to keep the PostgreSQL bench database afterwards (to EXPLAIN its queries)
  *
  * Note: autocannon runs in this process and shares the machine with the server and PostgreSQL, so on a
  * 2-core machine the figures are a lower bound of what a dedicated server would do.
@@ -66,6 +67,7 @@ Environment:
   BENCH_TARGETS       postgres,pglite (default both)
   BENCH_CONNECTIONS   autocannon connections per run (default 16)
   BENCH_DURATION      seconds per run (default 10)
+  BENCH_KEEP_DATABASE true to keep the PostgreSQL bench database afterwards (to EXPLAIN its queries)
 `;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -857,12 +859,16 @@ async function benchPostgres() {
       workDir,
     );
   } finally {
-    await admin
-      .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      .catch((error) => log(`could not drop ${name}: ${error.message}`));
+    if (process.env.BENCH_KEEP_DATABASE === 'true') {
+      log(`kept database ${name} for inspection (BENCH_KEEP_DATABASE=true); drop it yourself`);
+    } else {
+      await admin
+        .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        .catch((error) => log(`could not drop ${name}: ${error.message}`));
+      log(`dropped database ${name}`);
+    }
     await admin.end();
     rmSync(workDir, { recursive: true, force: true });
-    log(`dropped database ${name}`);
   }
 }
 

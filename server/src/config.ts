@@ -77,6 +77,14 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: integer(1, 24 * 90)
     .default(168)
     .describe('How long a sign-in lasts'),
+  AUTH_CACHE_SECONDS: integer(0, 60)
+    .default(2)
+    .describe(
+      'Seconds a checked sign-in is reused by one server (0 = check every request); revocations elsewhere apply within this time',
+    ),
+  EMBEDDED_DB_SHARED_BUFFERS_MB: integer(1, 4096)
+    .default(16)
+    .describe('Memory the embedded database caches pages in (PostgreSQL shared_buffers)'),
   LOGIN_RATE_LIMIT_PER_MINUTE: integer(1, 10_000)
     .default(10)
     .describe('Login attempts allowed per minute per client address'),
@@ -118,7 +126,9 @@ type ParsedConfig = z.infer<typeof configSchema>;
 /** The validated, frozen settings of one Argus process. */
 export type Config = Readonly<
   ParsedConfig & {
-    database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+    database:
+      | { kind: 'pglite'; dataDir: string; sharedBuffersMb?: number }
+      | { kind: 'postgres'; url: string };
     oidc?: {
       issuer: string;
       clientId: string;

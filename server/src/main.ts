@@ -54,6 +54,7 @@ function createServices(
     db,
     clock,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    credentialCacheSeconds: config.AUTH_CACHE_SECONDS,
     sso: { allowedEmailDomain: config.ALLOWED_EMAIL_DOMAIN, adminEmails: config.ADMIN_EMAILS },
   });
   const issues = createIssueService({
@@ -64,11 +65,14 @@ function createServices(
     issueKeyPrefix: config.ISSUE_KEY_PREFIX,
     timings,
   });
-  const teams = createTeamService({ db, clock, jobs });
+  // Roles decide permissions: a change to people or memberships must not wait for cached sign-ins to expire.
+  const onAccessChanged = () => auth.forgetCachedCredentials();
+  const teams = createTeamService({ db, clock, jobs, onAccessChanged });
   const users = createUserService({
     db,
     clock,
     revokeSessions: (userId) => deleteSessionsOfUser(db, userId),
+    onAccessChanged,
   });
   const reports = createReportService({ db, clock, issueKeyPrefix: config.ISSUE_KEY_PREFIX });
   const demo = createDemoSeeder({

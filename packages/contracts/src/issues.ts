@@ -154,7 +154,19 @@ export const listIssuesQuery = z.strictObject({
 });
 export type ListIssuesQuery = z.infer<typeof listIssuesQuery>;
 
-export const issueListResponse = z.object({ items: z.array(issueResponse), page: pageInfo });
+/** Full-text searches count matches only up to this many; the page says when the total stopped there. */
+export const SEARCH_COUNT_CAP = 1000;
+
+export const issueListResponse = z.object({
+  items: z.array(issueResponse),
+  page: pageInfo.extend({
+    totalIsCapped: z
+      .boolean()
+      .describe(
+        `True when a full-text search matched more than ${SEARCH_COUNT_CAP} issues: total then reads ${SEARCH_COUNT_CAP}`,
+      ),
+  }),
+});
 
 export const historyEntryResponse = z.object({
   id: z.number().int(),

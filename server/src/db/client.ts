@@ -10,7 +10,9 @@ import * as schema from './schema/index.js';
 /** Drizzle handle over either driver; a transaction handle has the same type, so repositories take either. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string; sharedBuffersMb?: number }
+  | { kind: 'postgres'; url: string };
 
 export interface SqlResult {
   rows: Record<string, unknown>[];
@@ -40,13 +42,14 @@ export interface OpenDatabaseOptions {
 /** Opens the embedded database or a PostgreSQL pool, creating DB_SCHEMA and pinning search_path to it. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.target.kind === 'pglite'
-    ? openPglite(options.target.dataDir, options.schemaName)
+    ? openPglite(options.target.dataDir, options.schemaName, options.target.sharedBuffersMb ?? 16)
     : openPostgres(options.target.url, options.schemaName, options.poolMax ?? 8, options.onError);
 }
 
-async function openPglite(dataDir: string, schemaName: string): Promise<Database> {
+async function openPglite(dataDir: string, schemaName: string, sharedBuffersMb: number): Promise<Database> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // PGlite's default of 128 MB of shared buffers doubles a laptop install's memory for little gain.
+  const client = await PGlite.create(dataDir, { postgresqlconf: [`shared_buffers = ${sharedBuffersMb}MB`] });
   // The embedded database has a single connection, so one SET covers every later query.
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schemaName}; SET search_path TO ${schemaName}, public;`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;

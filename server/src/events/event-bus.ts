@@ -10,7 +10,8 @@ export type LiveEventHandler = (event: LiveEvent) => void;
 
 /** Publishes live events inside a transaction (delivered on commit) and fans them out to local subscribers. */
 export interface EventBus {
-  publish(tx: Db, event: LiveEvent): Promise<void>;
+  /** Sends the events in one statement; they reach every server when `tx` commits, in order. */
+  publish(tx: Db, events: readonly LiveEvent[]): Promise<void>;
   subscribe(handler: LiveEventHandler): () => void;
   subscriberCount(): number;
   start(): Promise<void>;
@@ -46,13 +47,20 @@ export function createEventBus(
   }
 
   return {
-    async publish(tx, event) {
-      let payload = JSON.stringify(event);
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+    async publish(tx, events) {
+      if (events.length === 0) return;
+      const payloads = events.map((event) => {
+        const payload = JSON.stringify(event);
+        if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) return payload;
         const { history: _dropped, ...slim } = event;
-        payload = JSON.stringify(slim);
-      }
-      await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload})`);
+        return JSON.stringify(slim);
+      });
+      await tx.execute(
+        sql`select ${sql.join(
+          payloads.map((payload) => sql`pg_notify(${CHANNEL}, ${payload})`),
+          sql`, `,
+        )}`,
+      );
     },
     subscribe(handler) {
       handlers.add(handler);

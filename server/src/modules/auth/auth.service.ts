@@ -13,6 +13,8 @@ export interface AuthServiceDeps {
   db: Db;
   clock: Clock;
   sessionTtlHours: number;
+  /** How long a resolved credential is reused in this process (0 turns the cache off). */
+  credentialCacheSeconds: number;
   /** SSO rules: only this e-mail domain may sign in; these e-mails become admins. */
   sso: { allowedEmailDomain?: string | undefined; adminEmails: readonly string[] };
 }
@@ -32,6 +34,12 @@ const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 /** Sign-in, sessions, API tokens and the first admin. */
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock } = deps;
+  // Every request resolves its credential; reusing the answer briefly saves a query per request. Any change to
+  // people, memberships, sessions or tokens made through this process empties the cache at once; other
+  // servers see such a change within credentialCacheSeconds.
+  const credentialCache = new Map<string, { authentication: Authentication; expiresAtMs: number }>();
+  const MAX_CACHED_CREDENTIALS = 10_000;
+  const forgetCachedCredentials = () => credentialCache.clear();
 
   async function issueSession(userId: string): Promise<IssuedSession> {
     const now = clock.now();
@@ -67,6 +75,29 @@ export function createAuthService(deps: AuthServiceDeps) {
     });
   }
 
+  async function resolveCredential(
+    id: string,
+    isApiToken: boolean,
+    now: Date,
+  ): Promise<Authentication | undefined> {
+    if (isApiToken) {
+      const owner = await repo.findApiTokenOwner(db, id, now);
+      if (!owner) return undefined;
+      // Last use is informational: write it at most once a minute per token, not on every request.
+      if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > 60_000)
+        await repo.touchApiToken(db, owner.tokenId, now);
+      return { actor: toUserActor(owner), via: 'api_token' };
+    }
+    const owner = await repo.findSessionOwner(db, id, now);
+    if (!owner) return undefined;
+    return {
+      actor: toUserActor(owner),
+      via: 'session',
+      sessionId: owner.sessionId,
+      csrfToken: owner.csrfToken,
+    };
+  }
+
   return {
     loadActor,
 
@@ -83,28 +114,26 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async logout(sessionId: string): Promise<void> {
       await repo.deleteSession(db, sessionId);
+      forgetCachedCredentials();
     },
+
+    forgetCachedCredentials,
 
     /** Resolves a bearer secret (login token or API token) or a session cookie to the acting person. */
     async authenticate(secret: string): Promise<Authentication | undefined> {
       const now = clock.now();
       const id = hashToken(secret);
-      if (secret.startsWith('argus_pat_')) {
-        const owner = await repo.findApiTokenOwner(db, id, now);
-        if (!owner) return undefined;
-        // Last use is informational: write it at most once a minute per token, not on every request.
-        if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > 60_000)
-          await repo.touchApiToken(db, owner.tokenId, now);
-        return { actor: toUserActor(owner), via: 'api_token' };
+      const cached = credentialCache.get(id);
+      if (cached && cached.expiresAtMs > now.getTime()) return cached.authentication;
+      const authentication = await resolveCredential(id, secret.startsWith('argus_pat_'), now);
+      if (authentication && deps.credentialCacheSeconds > 0) {
+        if (credentialCache.size >= MAX_CACHED_CREDENTIALS) credentialCache.clear();
+        credentialCache.set(id, {
+          authentication,
+          expiresAtMs: now.getTime() + deps.credentialCacheSeconds * 1000,
+        });
       }
-      const owner = await repo.findSessionOwner(db, id, now);
-      if (!owner) return undefined;
-      return {
-        actor: toUserActor(owner),
-        via: 'session',
-        sessionId: owner.sessionId,
-        csrfToken: owner.csrfToken,
-      };
+      return authentication;
     },
 
     async needsSetup(): Promise<boolean> {
@@ -193,6 +222,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!(await repo.revokeApiToken(db, actor.userId, id, clock.now()))) {
         throw new NotFoundError(`You have no active API token with id "${id}".`, 'TOKEN_NOT_FOUND');
       }
+      forgetCachedCredentials();
     },
 
     /** Deletes expired sessions; idempotent, run daily by a job. */

@@ -1,4 +1,10 @@
-import type { IssuePriority, IssueSource, IssueStatus, ListIssuesQuery } from '@argus/contracts';
+import {
+  type IssuePriority,
+  type IssueSource,
+  type IssueStatus,
+  type ListIssuesQuery,
+  SEARCH_COUNT_CAP,
+} from '@argus/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
@@ -166,9 +172,12 @@ export async function teamExists(db: Db, teamId: string): Promise<{ id: string; 
  * Locks the team's active memberships (so concurrent auto-assignments for one team run one after another)
  * and returns each candidate with their current open workload across all teams.
  */
-export async function lockAssigneeCandidates(tx: Db, teamId: string): Promise<AssigneeCandidate[]> {
+export async function lockAssigneeCandidates(
+  tx: Db,
+  teamId: string,
+): Promise<(AssigneeCandidate & { name: string })[]> {
   const members = await tx
-    .select({ userId: teamMembers.userId, lastAssignedAt: teamMembers.lastAssignedAt })
+    .select({ userId: teamMembers.userId, name: users.name, lastAssignedAt: teamMembers.lastAssignedAt })
     .from(teamMembers)
     .innerJoin(users, and(eq(users.id, teamMembers.userId), eq(users.isActive, true)))
     .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isActive, true)))
@@ -179,11 +188,7 @@ export async function lockAssigneeCandidates(tx: Db, teamId: string): Promise<As
     tx,
     members.map((member) => member.userId),
   );
-  return members.map((member) => ({
-    userId: member.userId,
-    lastAssignedAt: member.lastAssignedAt,
-    openIssueCount: workloads.get(member.userId) ?? 0,
-  }));
+  return members.map((member) => ({ ...member, openIssueCount: workloads.get(member.userId) ?? 0 }));
 }
 
 /** Open (not resolved or closed) issues assigned to each of `userIds` (from the trigger-kept `is_open` flag). */
@@ -262,7 +267,7 @@ export async function listIssueRecords(
   db: Db,
   query: ListIssuesQuery,
   viewerId: string | null,
-): Promise<{ items: IssueRecord[]; total: number }> {
+): Promise<{ items: IssueRecord[]; total: number; totalIsCapped: boolean }> {
   const conditions: SQL[] = [];
   if (query.status?.length) conditions.push(inArray(issues.status, query.status as IssueStatus[]));
   if (query.priority?.length) conditions.push(inArray(issues.priority, query.priority as IssuePriority[]));
@@ -325,9 +330,24 @@ export async function listIssueRecords(
       .orderBy(...order, desc(issues.number))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
+    // Counting every match of a common word costs more than the page itself; searches count up to a cap.
+    tsQuery
+      ? db.select({ total: sql<number>`count(*)::int` }).from(
+          db
+            .select({ one: sql`1` })
+            .from(issues)
+            .where(where)
+            .limit(SEARCH_COUNT_CAP + 1)
+            .as('matches'),
+        )
+      : db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
   ]);
-  return { items: pageRows.map(toIssueRecord), total: countRows[0]?.total ?? 0 };
+  const counted = countRows[0]?.total ?? 0;
+  return {
+    items: pageRows.map(toIssueRecord),
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    totalIsCapped: tsQuery !== undefined && counted > SEARCH_COUNT_CAP,
+  };
 }
 
 /** Open issues of a team that nobody is assigned to, oldest first (for the assignment reconciliation). */

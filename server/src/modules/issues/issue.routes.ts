@@ -51,10 +51,10 @@ export function registerIssueRoutes(
       },
     },
     async (request) => {
-      const { items, total } = await issues.listIssues(request.query, actorOf(request));
+      const { items, total, totalIsCapped } = await issues.listIssues(request.query, actorOf(request));
       return {
         items: items.map(respond),
-        page: { page: request.query.page, pageSize: request.query.pageSize, total },
+        page: { page: request.query.page, pageSize: request.query.pageSize, total, totalIsCapped },
       };
     },
   );

@@ -80,16 +80,16 @@ export function createIssueService(deps: IssueServiceDeps) {
     at: Date,
   ) {
     const issueKey = keyOf(number);
-    await events.publish(tx, { type, issueId, issueKey, at: at.toISOString() });
-    for (const entry of history) {
-      await events.publish(tx, {
-        type: 'issue.history',
+    await events.publish(tx, [
+      { type, issueId, issueKey, at: at.toISOString() },
+      ...history.map((entry) => ({
+        type: 'issue.history' as const,
         issueId,
         issueKey,
         at: entry.at.toISOString(),
         history: toHistoryEvent(entry),
-      });
-    }
+      })),
+    ]);
   }
 
   function observeTimings(record: IssueRecord, history: HistoryRecord[]) {
@@ -144,14 +144,13 @@ export function createIssueService(deps: IssueServiceDeps) {
     if (!chosen) return [];
     await repo.insertAssignees(tx, issueId, [chosen.userId], null, at);
     await repo.markAssigned(tx, teamId, chosen.userId, at);
-    const people = await repo.findActivePeople(tx, [chosen.userId]);
     return [
       {
         issueId,
         actorId: actorUserId(actor),
         actorName: actor.name,
         action: 'assigned',
-        toValue: people.get(chosen.userId)?.name ?? chosen.userId,
+        toValue: chosen.name,
         details: { userId: chosen.userId, automatic: true, openIssueCount: chosen.openIssueCount },
         at,
       },

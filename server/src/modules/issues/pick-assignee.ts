@@ -10,8 +10,8 @@ export interface AssigneeCandidate {
  * Picks who gets a new issue: the lowest workload; ties go to the person assigned least recently
  * (never-assigned first), then to the lowest user id so the choice is deterministic. Undefined for no candidates.
  */
-export function pickAssignee(candidates: readonly AssigneeCandidate[]): AssigneeCandidate | undefined {
-  let best: AssigneeCandidate | undefined;
+export function pickAssignee<T extends AssigneeCandidate>(candidates: readonly T[]): T | undefined {
+  let best: T | undefined;
   for (const candidate of candidates) {
     if (!best || compareCandidates(candidate, best) < 0) best = candidate;
   }

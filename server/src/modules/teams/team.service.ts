@@ -11,6 +11,8 @@ export interface TeamServiceDeps {
   db: Db;
   clock: Clock;
   jobs: Pick<JobQueue, 'enqueue'>;
+  /** Called after memberships change (roles decide permissions), so cached sign-ins are re-read. */
+  onAccessChanged(): void;
 }
 
 export interface TeamInput {
@@ -124,6 +126,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         await reconcileAssignments(tx, teamId);
         return memberId;
       });
+      deps.onAccessChanged();
       const [member] = await withWorkload([await getMember(id)]);
       return member!;
     },
@@ -144,6 +147,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         });
         if (patch.isActive === true && !member.isActive) await reconcileAssignments(tx, member.teamId);
       });
+      deps.onAccessChanged();
       const [view] = await withWorkload([await getMember(id)]);
       return view!;
     },
@@ -154,6 +158,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         throw new ForbiddenError(`Only admins and managers of ${member.teamName} can change its members.`);
       }
       await repo.deleteMemberRow(db, id);
+      deps.onAccessChanged();
     },
 
     /** People who can be assigned (active members of any team), grouped with their teams and workload. */

@@ -10,6 +10,8 @@ export interface UserServiceDeps {
   clock: Clock;
   /** Signs a person out everywhere, e.g. when deactivated. */
   revokeSessions(userId: string): Promise<void>;
+  /** Called after a change to someone's rights (admin flag, activity), so cached sign-ins are re-read. */
+  onAccessChanged(): void;
 }
 
 export type UserService = ReturnType<typeof createUserService>;
@@ -106,6 +108,7 @@ export function createUserService(deps: UserServiceDeps) {
         }
       });
       if (patch.isActive === false || patch.password !== undefined) await deps.revokeSessions(id);
+      deps.onAccessChanged();
       return getUser(id);
     },
   };
