@@ -230,7 +230,15 @@ describe('finding issues', () => {
       token: admin.token,
     });
     expect(page.body.items).toHaveLength(1);
-    expect(page.body.page.total).toBeGreaterThanOrEqual(2);
+    const all = Number(
+      (await t.argus.database.executeSql('select count(*)::int as n from issues')).rows[0]?.n,
+    );
+    expect(page.body.page).toEqual({ page: 2, pageSize: 1, total: all, totalIsCapped: false });
+    const pastTheEnd = await t.request('GET', '/api/issues?page=999&q=kafka', { token: admin.token });
+    expect(pastTheEnd.body).toEqual({
+      items: [],
+      page: { page: 999, pageSize: 25, total: 1, totalIsCapped: false },
+    });
   });
 
   it('answers 404 with the key it could not find', async () => {
@@ -259,5 +267,19 @@ describe('dashboard figures', () => {
     expect(
       teams.body.items.find((row: { teamName: string }) => row.teamName === 'Concurrency'),
     ).toMatchObject({ open: 10 });
+  });
+});
+
+describe('searching a large tracker', () => {
+  it('counts full-text matches up to 1,000 and says when it stopped there', async () => {
+    await t.argus.database.executeSql(
+      `insert into issues (title, description) select 'Zebrafish pipeline stalled ' || g, '' from generate_series(1, 1005) as g`,
+    );
+    const found = await t.request('GET', '/api/issues?q=zebrafish&pageSize=5', { token: admin.token });
+    expect(found.body.items).toHaveLength(5);
+    expect(found.body.page).toEqual({ page: 1, pageSize: 5, total: 1000, totalIsCapped: true });
+    const unfiltered = await t.request('GET', '/api/issues?pageSize=1', { token: admin.token });
+    expect(unfiltered.body.page.total).toBeGreaterThan(1005);
+    expect(unfiltered.body.page.totalIsCapped).toBe(false);
   });
 });

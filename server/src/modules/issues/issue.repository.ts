@@ -184,6 +184,8 @@ export async function lockAssigneeCandidates(
     .orderBy(asc(teamMembers.userId))
     .for('update', { of: teamMembers });
   if (members.length === 0) return [];
+  // A separate statement on purpose: it takes a fresh snapshot after the lock is granted, so it sees the
+  // assignments of the transaction that held the lock before (a subquery in the locking statement would not).
   const workloads = await countOpenAssignments(
     tx,
     members.map((member) => member.userId),
@@ -324,28 +326,29 @@ export async function listIssueRecords(
     }
   })();
 
-  const [pageRows, countRows] = await Promise.all([
-    selectIssueRecords(db)
-      .where(where)
-      .orderBy(...order, desc(issues.number))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // Counting every match of a common word costs more than the page itself; searches count up to a cap.
-    tsQuery
-      ? db.select({ total: sql<number>`count(*)::int` }).from(
-          db
-            .select({ one: sql`1` })
-            .from(issues)
-            .where(where)
-            .limit(SEARCH_COUNT_CAP + 1)
-            .as('matches'),
-        )
-      : db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
-  ]);
-  const counted = countRows[0]?.total ?? 0;
+  // The total rides along the page as an uncorrelated subquery (computed once): one round trip per list.
+  // Counting every match of a common word costs more than the page itself, so searches count up to a cap.
+  const matching = where ?? sql`true`;
+  const totalSql = tsQuery
+    ? sql<number>`(select count(*)::int from (select 1 from ${issues} where ${matching} limit ${SEARCH_COUNT_CAP + 1}) as matches)`
+    : sql<number>`(select count(*)::int from ${issues} where ${matching})`;
+  const pageRows = await db
+    .select({ ...issueRecordColumns, total: totalSql })
+    .from(issues)
+    .leftJoin(teams, eq(teams.id, issues.teamId))
+    .where(where)
+    .orderBy(...order, desc(issues.number))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // A page past the end has no row to carry the total; only then is it asked for separately.
+  const counted =
+    pageRows[0]?.total ??
+    (query.page > 1
+      ? ((await db.select({ total: totalSql }).from(sql`(select 1) as one`))[0]?.total ?? 0)
+      : 0);
   return {
-    items: pageRows.map(toIssueRecord),
-    total: Math.min(counted, SEARCH_COUNT_CAP),
+    items: pageRows.map(({ total: _total, ...row }) => toIssueRecord(row)),
+    total: tsQuery ? Math.min(counted, SEARCH_COUNT_CAP) : counted,
     totalIsCapped: tsQuery !== undefined && counted > SEARCH_COUNT_CAP,
   };
 }
