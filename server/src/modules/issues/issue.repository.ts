@@ -90,14 +90,25 @@ export async function findIssueRecords(db: Db, ids: readonly string[]): Promise<
   return ids.map((id) => byId.get(id)).filter((record): record is IssueRecord => record !== undefined);
 }
 
+// Opening an issue is the most frequent read: named prepared statements skip query building here and
+// parsing and planning in PostgreSQL. Prepared once per database handle.
+const preparedIssueLookups = new WeakMap<Db, ReturnType<typeof prepareIssueLookups>>();
+
+function prepareIssueLookups(db: Db) {
+  return {
+    byId: selectIssueRecords(db).where(eq(issues.id, sql.placeholder('id'))).prepare('argus_issue_by_id'),
+    byNumber: selectIssueRecords(db).where(eq(issues.number, sql.placeholder('number'))).prepare('argus_issue_by_number'),
+  };
+}
+
 /** Loads one issue by id or by number (the digits of its key), or undefined. */
-export async function findIssueRecord(
-  db: Db,
-  reference: { id: string } | { number: number },
-): Promise<IssueRecord | undefined> {
-  const [row] = await selectIssueRecords(db).where(
-    'id' in reference ? eq(issues.id, reference.id) : eq(issues.number, reference.number),
-  );
+export async function findIssueRecord(db: Db, reference: { id: string } | { number: number }): Promise<IssueRecord | undefined> {
+  let lookups = preparedIssueLookups.get(db);
+  if (!lookups) {
+    lookups = prepareIssueLookups(db);
+    preparedIssueLookups.set(db, lookups);
+  }
+  const [row] = await ('id' in reference ? lookups.byId.execute({ id: reference.id }) : lookups.byNumber.execute({ number: reference.number }));
   return row ? toIssueRecord(row) : undefined;
 }
 
