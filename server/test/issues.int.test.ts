@@ -241,6 +241,48 @@ describe('finding issues', () => {
     });
   });
 
+  it('filters by source, missing team or assignee, creation time and sorts by priority or relevance', async () => {
+    const team = await t.createTeam('Filters');
+    const lead = await t.createPerson({ memberships: [{ teamId: team.id, role: 'manager' }] });
+    const post = (body: object) => t.request('POST', '/api/issues', { token: admin.token, body });
+    const low = await post({ title: 'Quokka low', priority: 'low' });
+    const critical = await post({ title: 'Quokka critical quokka', priority: 'critical', teamId: team.id });
+    const viaApi = await post({
+      title: 'Quokka high',
+      priority: 'high',
+      teamId: team.id,
+      assigneeIds: [lead.id],
+    });
+    const keys = async (query: string) =>
+      (await t.request('GET', `/api/issues?q=quokka&${query}`, { token: admin.token })).body.items.map(
+        (issue: { key: string }) => issue.key,
+      );
+
+    expect(await keys('sort=priority')).toEqual([critical.body.key, viaApi.body.key, low.body.key]);
+    expect(await keys('sort=-priority')).toEqual([low.body.key, viaApi.body.key, critical.body.key]);
+    expect((await keys('sort=relevance'))[0]).toBe(critical.body.key);
+    expect(await keys('teamId=none')).toEqual([low.body.key]);
+    expect(await keys(`teamId=none,${team.id}&sort=created`)).toEqual([
+      low.body.key,
+      critical.body.key,
+      viaApi.body.key,
+    ]);
+    expect(await keys('assignee=none&sort=created')).toEqual([low.body.key]);
+    // The critical one went to the team's only member by auto-assignment.
+    expect(await keys(`assignee=none,${lead.id}&sort=created`)).toEqual([
+      low.body.key,
+      critical.body.key,
+      viaApi.body.key,
+    ]);
+    expect(await keys(`assignee=${lead.id}&sort=created`)).toEqual([critical.body.key, viaApi.body.key]);
+    expect(await keys('source=api&sort=created')).toEqual([low.body.key, critical.body.key, viaApi.body.key]);
+    expect(await keys('source=manual,slack')).toEqual([]);
+    expect(await keys('status=resolved')).toEqual([]);
+    const at = encodeURIComponent(critical.body.createdAt);
+    expect(await keys(`createdFrom=${at}&sort=created`)).toEqual([critical.body.key, viaApi.body.key]);
+    expect(await keys(`createdTo=${at}&sort=created`)).toEqual([low.body.key, critical.body.key]);
+  });
+
   it('answers 404 with the key it could not find', async () => {
     const response = await t.request('GET', '/api/issues/ARG-987654', { token: admin.token });
     expect(response.status).toBe(404);

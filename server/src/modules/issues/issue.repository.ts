@@ -1,10 +1,5 @@
-import {
-  type IssuePriority,
-  type IssueSource,
-  type IssueStatus,
-  type ListIssuesQuery,
-  SEARCH_COUNT_CAP,
-} from '@argus/contracts';
+import { createHash } from 'node:crypto';
+import { type ListIssuesQuery, SEARCH_COUNT_CAP } from '@argus/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
@@ -96,19 +91,28 @@ const preparedIssueLookups = new WeakMap<Db, ReturnType<typeof prepareIssueLooku
 
 function prepareIssueLookups(db: Db) {
   return {
-    byId: selectIssueRecords(db).where(eq(issues.id, sql.placeholder('id'))).prepare('argus_issue_by_id'),
-    byNumber: selectIssueRecords(db).where(eq(issues.number, sql.placeholder('number'))).prepare('argus_issue_by_number'),
+    byId: selectIssueRecords(db)
+      .where(eq(issues.id, sql.placeholder('id')))
+      .prepare('argus_issue_by_id'),
+    byNumber: selectIssueRecords(db)
+      .where(eq(issues.number, sql.placeholder('number')))
+      .prepare('argus_issue_by_number'),
   };
 }
 
 /** Loads one issue by id or by number (the digits of its key), or undefined. */
-export async function findIssueRecord(db: Db, reference: { id: string } | { number: number }): Promise<IssueRecord | undefined> {
+export async function findIssueRecord(
+  db: Db,
+  reference: { id: string } | { number: number },
+): Promise<IssueRecord | undefined> {
   let lookups = preparedIssueLookups.get(db);
   if (!lookups) {
     lookups = prepareIssueLookups(db);
     preparedIssueLookups.set(db, lookups);
   }
-  const [row] = await ('id' in reference ? lookups.byId.execute({ id: reference.id }) : lookups.byNumber.execute({ number: reference.number }));
+  const [row] = await ('id' in reference
+    ? lookups.byId.execute({ id: reference.id })
+    : lookups.byNumber.execute({ number: reference.number }));
   return row ? toIssueRecord(row) : undefined;
 }
 
@@ -275,47 +279,72 @@ export async function listComments(db: Db, issueId: string): Promise<CommentReco
 
 const priorityRank = sql`case ${issues.priority} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
 
-/** One page of issues matching the filters, newest first unless sorted otherwise, with the total count. */
-export async function listIssueRecords(
-  db: Db,
-  query: ListIssuesQuery,
-  viewerId: string | null,
-): Promise<{ items: IssueRecord[]; total: number; totalIsCapped: boolean }> {
+/**
+ * The filters of a list request split into its shape (which filters, which sort: the SQL text) and its values.
+ * Requests of one shape share a named prepared statement, so the SQL is built once per shape and process,
+ * and PostgreSQL parses it once per connection.
+ */
+function describeListQuery(query: ListIssuesQuery, viewerId: string | null) {
+  const p = <T>(name: string) => sql.placeholder(name) as unknown as T;
   const conditions: SQL[] = [];
-  if (query.status?.length) conditions.push(inArray(issues.status, query.status as IssueStatus[]));
-  if (query.priority?.length) conditions.push(inArray(issues.priority, query.priority as IssuePriority[]));
-  if (query.source?.length) conditions.push(inArray(issues.source, query.source as IssueSource[]));
-  if (query.service?.length) conditions.push(inArray(issues.service, query.service));
-  if (query.createdFrom) conditions.push(gte(issues.createdAt, new Date(query.createdFrom)));
-  if (query.createdTo) conditions.push(lte(issues.createdAt, new Date(query.createdTo)));
+  const values: Record<string, unknown> = {};
+  const shape: string[] = [];
+  const anyOf = (name: string, column: SQL | typeof issues.status, list: readonly unknown[]) => {
+    values[name] = list;
+    shape.push(name);
+    conditions.push(sql`${column} = any(${p(name)})`);
+  };
+  if (query.status?.length) anyOf('status', sql`${issues.status}`, query.status);
+  if (query.priority?.length) anyOf('priority', sql`${issues.priority}`, query.priority);
+  if (query.source?.length) anyOf('source', sql`${issues.source}`, query.source);
+  if (query.service?.length) anyOf('service', sql`${issues.service}`, query.service);
+  if (query.createdFrom) {
+    values.createdFrom = query.createdFrom;
+    shape.push('createdFrom');
+    conditions.push(sql`${issues.createdAt} >= ${p('createdFrom')}::timestamptz`);
+  }
+  if (query.createdTo) {
+    values.createdTo = query.createdTo;
+    shape.push('createdTo');
+    conditions.push(sql`${issues.createdAt} <= ${p('createdTo')}::timestamptz`);
+  }
   if (query.teamId?.length) {
     const ids = query.teamId.filter((id) => id !== 'none');
     const parts: SQL[] = [];
-    if (ids.length) parts.push(inArray(issues.teamId, ids));
-    if (ids.length !== query.teamId.length) parts.push(isNull(issues.teamId));
+    if (ids.length) {
+      values.teamIds = ids;
+      parts.push(sql`${issues.teamId} = any(${p('teamIds')}::uuid[])`);
+    }
+    if (ids.length !== query.teamId.length) parts.push(sql`${issues.teamId} is null`);
+    shape.push(`team:${ids.length > 0}:${ids.length !== query.teamId.length}`);
     conditions.push(parts.length === 1 ? parts[0]! : or(...parts)!);
   }
   if (query.assignee?.length) {
     const ids = query.assignee
       .map((id) => (id === 'me' ? viewerId : id))
       .filter((id): id is string => id !== null && id !== 'none');
+    const includeNone = query.assignee.includes('none');
     const parts: SQL[] = [];
     if (ids.length) {
+      values.assigneeIds = ids;
       parts.push(
-        sql`exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id} and ${inArray(issueAssignees.userId, ids)})`,
+        sql`exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id} and ${issueAssignees.userId} = any(${p('assigneeIds')}::uuid[]))`,
       );
     }
-    if (query.assignee.includes('none')) {
+    if (includeNone) {
       parts.push(
         sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`,
       );
     }
+    shape.push(`assignee:${ids.length > 0}:${includeNone}`);
     conditions.push(parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0]! : or(...parts)!);
   }
-  const tsQuery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
-  if (tsQuery) conditions.push(sql`${issues.searchVector} @@ ${tsQuery}`);
-  const where = conditions.length ? and(...conditions) : undefined;
-
+  const tsQuery = query.q ? sql`websearch_to_tsquery('english', ${p('q')})` : undefined;
+  if (tsQuery) {
+    values.q = query.q;
+    shape.push('q');
+    conditions.push(sql`${issues.searchVector} @@ ${tsQuery}`);
+  }
   const order: SQL[] = (() => {
     switch (query.sort) {
       case 'created':
@@ -336,31 +365,74 @@ export async function listIssueRecords(
         return [desc(issues.createdAt)];
     }
   })();
+  shape.push(`sort:${tsQuery || query.sort !== 'relevance' ? query.sort : '-created'}`);
+  return {
+    where: conditions.length ? and(...conditions) : undefined,
+    order,
+    values,
+    isSearch: tsQuery !== undefined,
+    key: shape.join('|'),
+  };
+}
 
+type ListShape = ReturnType<typeof describeListQuery>;
+
+function prepareListStatements(db: Db, shape: ListShape, name: string) {
   // The total rides along the page as an uncorrelated subquery (computed once): one round trip per list.
   // Counting every match of a common word costs more than the page itself, so searches count up to a cap.
-  const matching = where ?? sql`true`;
-  const totalSql = tsQuery
+  const matching = shape.where ?? sql`true`;
+  const totalSql = shape.isSearch
     ? sql<number>`(select count(*)::int from (select 1 from ${issues} where ${matching} limit ${SEARCH_COUNT_CAP + 1}) as matches)`
     : sql<number>`(select count(*)::int from ${issues} where ${matching})`;
-  const pageRows = await db
-    .select({ ...issueRecordColumns, total: totalSql })
-    .from(issues)
-    .leftJoin(teams, eq(teams.id, issues.teamId))
-    .where(where)
-    .orderBy(...order, desc(issues.number))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  return {
+    page: db
+      .select({ ...issueRecordColumns, total: totalSql })
+      .from(issues)
+      .leftJoin(teams, eq(teams.id, issues.teamId))
+      .where(shape.where)
+      .orderBy(...shape.order, desc(issues.number))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(`${name}_page`),
+    total: db.select({ total: totalSql }).from(sql`(select 1) as one`).prepare(`${name}_total`),
+  };
+}
+
+const preparedLists = new WeakMap<Db, Map<string, ReturnType<typeof prepareListStatements>>>();
+// Distinct filter combinations are few in practice; past this many, new shapes run unprepared.
+const MAX_PREPARED_LIST_SHAPES = 256;
+
+/** One page of issues matching the filters, newest first unless sorted otherwise, with the total count. */
+export async function listIssueRecords(
+  db: Db,
+  query: ListIssuesQuery,
+  viewerId: string | null,
+): Promise<{ items: IssueRecord[]; total: number; totalIsCapped: boolean }> {
+  const shape = describeListQuery(query, viewerId);
+  let byShape = preparedLists.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    preparedLists.set(db, byShape);
+  }
+  let statements = byShape.get(shape.key);
+  if (!statements) {
+    const name = `argus_list_${createHash('sha1').update(shape.key).digest('hex').slice(0, 16)}`;
+    statements = prepareListStatements(db, shape, name);
+    if (byShape.size < MAX_PREPARED_LIST_SHAPES) byShape.set(shape.key, statements);
+  }
+  const pageRows = await statements.page.execute({
+    ...shape.values,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   // A page past the end has no row to carry the total; only then is it asked for separately.
   const counted =
     pageRows[0]?.total ??
-    (query.page > 1
-      ? ((await db.select({ total: totalSql }).from(sql`(select 1) as one`))[0]?.total ?? 0)
-      : 0);
+    (query.page > 1 ? ((await statements.total.execute(shape.values))[0]?.total ?? 0) : 0);
   return {
     items: pageRows.map(({ total: _total, ...row }) => toIssueRecord(row)),
-    total: tsQuery ? Math.min(counted, SEARCH_COUNT_CAP) : counted,
-    totalIsCapped: tsQuery !== undefined && counted > SEARCH_COUNT_CAP,
+    total: shape.isSearch ? Math.min(counted, SEARCH_COUNT_CAP) : counted,
+    totalIsCapped: shape.isSearch && counted > SEARCH_COUNT_CAP,
   };
 }
 
