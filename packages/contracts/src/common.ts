@@ -38,3 +38,17 @@ export type UserRef = z.infer<typeof userRef>;
 
 export const teamRef = z.object({ id: z.string(), name: z.string() });
 export type TeamRef = z.infer<typeof teamRef>;
+
+/** The client-error answers an endpoint may give, for its response schema map (all share `errorResponse`). */
+export const clientErrorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+  429: errorResponse,
+} as const;
+
+/** A path holding one UUID, e.g. `/api/teams/:id`. */
+export const idParam = z.strictObject({ id: uuid });

@@ -1,14 +1,14 @@
 import {
   authConfigResponse,
+  clientErrorResponses,
   createTokenRequest,
   createTokenResponse,
-  errorResponse,
+  idParam,
   loginRequest,
   loginResponse,
   meResponse,
   setupRequest,
   tokenListResponse,
-  uuid,
 } from '@argus/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,14 +21,7 @@ import { listActiveMemberships } from '../users/index.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
 import type { OidcChecks, OidcSignIn } from './oidc-sign-in.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  429: errorResponse,
-};
+const errors = clientErrorResponses;
 const tags = ['auth'];
 const OIDC_COOKIE = 'argus_oidc';
 
@@ -221,7 +214,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       schema: {
         tags: ['tokens'],
         summary: 'Revoke one of your API tokens',
-        params: z.strictObject({ id: uuid }),
+        params: idParam,
         response: { 204: z.null(), ...errors },
       },
     },

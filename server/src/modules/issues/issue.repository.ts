@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ListIssuesQuery, SEARCH_COUNT_CAP } from '@argus/contracts';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   comments,

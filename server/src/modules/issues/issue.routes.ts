@@ -1,10 +1,10 @@
 import {
+  clientErrorResponses,
   closeIssueRequest,
   commentListResponse,
   commentResponse,
   createCommentRequest,
   createIssueRequest,
-  errorResponse,
   historyListResponse,
   issueIdParam,
   issueListResponse,
@@ -21,14 +21,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { toCommentResponse, toHistoryResponse, toIssueResponse } from './issue.mapper.js';
 import type { IssueService } from './issue.service.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = clientErrorResponses;
 const tags = ['issues'];
 
 /** HTTP edge of issues: parse, one service call, respond. Permissions are checked in the service. */

@@ -1,6 +1,6 @@
 import {
+  clientErrorResponses,
   dashboardStatsResponse,
-  errorResponse,
   recentActivityQuery,
   recentActivityResponse,
   teamStatsResponse,
@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ReportService } from './report.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse };
+const errors = clientErrorResponses;
 const tags = ['dashboard'];
 
 /** HTTP edge of the dashboard figures; every signed-in role may read them. */

@@ -2,15 +2,15 @@ import {
   addMemberRequest,
   assignableQuery,
   assignableResponse,
+  clientErrorResponses,
   createTeamRequest,
-  errorResponse,
+  idParam,
   memberListResponse,
   memberResponse,
   teamListResponse,
   teamResponse,
   updateMemberRequest,
   updateTeamRequest,
-  uuid,
 } from '@argus/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,15 +18,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { TeamService } from './team.service.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
-const idParam = z.strictObject({ id: uuid });
+const errors = clientErrorResponses;
 const tags = ['teams'];
 
 type TeamView = Awaited<ReturnType<TeamService['getTeam']>>;

@@ -1,26 +1,18 @@
 import {
+  clientErrorResponses,
   createUserRequest,
-  errorResponse,
+  idParam,
   listUsersQuery,
   updateUserRequest,
   userListResponse,
   userResponse,
-  uuid,
 } from '@argus/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { UserService, UserView } from './user.service.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = clientErrorResponses;
 const tags = ['users'];
 
 /** The public shape of a person account. */
@@ -85,7 +77,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserServ
       schema: {
         tags,
         summary: 'Rename, make admin, deactivate or set a password (admin)',
-        params: z.strictObject({ id: uuid }),
+        params: idParam,
         body: updateUserRequest,
         response: { 200: userResponse, ...errors },
       },
