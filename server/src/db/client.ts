@@ -69,7 +69,8 @@ async function openPglite(dataDir: string, schemaName: string, sharedBuffersMb: 
     async listen(channel, onPayload) {
       const unsubscribe = await client.listen(channel, onPayload);
       return async () => {
-        await unsubscribe();
+        // A closed database has no listeners left to remove.
+        if (!client.closed) await unsubscribe();
       };
     },
     async ping() {
@@ -165,6 +166,7 @@ async function openPostgres(
       await pool.query('select 1');
     },
     async close() {
+      if (closing) return;
       closing = true;
       await listener?.end().catch(() => undefined);
       await pool.end();

@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestArgus, type TestArgus } from './support/test-argus.js';
+
+let t: TestArgus;
+let base: string;
+beforeAll(async () => {
+  t = await startTestArgus();
+  await t.argus.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.argus.app.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => t?.close());
+
+/** Reads server-sent events from a live stream until `isDone` says enough. */
+async function readEvents(response: Response, isDone: (events: { event: string; data: any }[]) => boolean) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: any }[] = [];
+  let buffer = '';
+  while (!isDone(events)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) });
+      end = buffer.indexOf('\n\n');
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+it('streams a change made by someone else to a signed-in viewer, and refuses strangers', async () => {
+  const viewer = await t.createPerson({ name: 'Watcher' });
+  const admin = await t.createPerson({ isAdmin: true, name: 'Maker' });
+  expect((await fetch(`${base}/api/events`)).status).toBe(401);
+
+  const stream = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${viewer.token}` } });
+  expect(stream.status).toBe(200);
+  expect(stream.headers.get('content-type')).toContain('text/event-stream');
+  const created = await t.request('POST', '/api/issues', {
+    token: admin.token,
+    body: { title: 'Seen live' },
+  });
+  const events = await readEvents(stream, (seen) => seen.some((event) => event.event === 'issue.history'));
+  expect(events[0]).toMatchObject({ event: 'issue.created', data: { issueKey: created.body.key } });
+  expect(events.find((event) => event.event === 'issue.history')?.data.history).toMatchObject({
+    action: 'created',
+    actor: { name: 'Maker' },
+  });
+});
+
+it('answers 503 from the health check when the database is gone', async () => {
+  await t.argus.database.close();
+  const health = await fetch(`${base}/api/health`);
+  expect(health.status).toBe(503);
+  expect(await health.json()).toMatchObject({ status: 'unavailable', checks: { database: { ok: false } } });
+});
