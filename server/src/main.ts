@@ -185,7 +185,10 @@ export async function startArgus(config: Config): Promise<Argus> {
     );
     timer.unref();
     argus.close().then(
-      () => process.exit(0),
+      () => {
+        argus.logger.info('stopped: requests answered, jobs stopped, database closed');
+        process.exit(0);
+      },
       (error: unknown) => {
         argus.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
