@@ -39,6 +39,13 @@ module.exports = {
       to: { path: ['node_modules/(fastify|drizzle-orm|pg|@electric-sql)', '^server/src/(db|http)/'] },
     },
     {
+      name: 'web-imports-contracts-and-itself',
+      comment: 'The dashboard talks to the server over HTTP only: it imports the contracts and its own code.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(server|packages/(?!contracts))/' },
+    },
+    {
       name: 'contracts-stand-alone',
       severity: 'error',
       from: { path: '^packages/contracts/' },

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 
@@ -27,9 +29,23 @@ async function isPostgresReachable(): Promise<boolean> {
 }
 
 const integrationFiles = ['server/**/*.int.test.ts'];
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The browser tests need Debian's Chromium; without it they are skipped loudly, except under CI. */
+function isChromiumAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but Chromium is not installed at ${chromiumPath} (apt-get install chromium)`);
+  console.warn(
+    `\n${'!'.repeat(100)}\n!! SKIPPING the browser tests (web/e2e): no Chromium at ${chromiumPath}.` +
+      ` Install Debian's chromium package or set CHROMIUM_PATH.\n${'!'.repeat(100)}\n`,
+  );
+  return false;
+}
 
 export default defineConfig(async () => {
   const withPostgres = await isPostgresReachable();
+  const withBrowser = isChromiumAvailable();
   const shared = { resolve: { alias: { '@argus/contracts': contracts } } };
   return {
     ...shared,
@@ -56,6 +72,32 @@ export default defineConfig(async () => {
             hookTimeout: 60_000,
           },
         },
+        {
+          ...shared,
+          plugins: [react()],
+          test: {
+            name: 'web',
+            include: ['web/src/**/*.test.{ts,tsx}'],
+            environment: 'happy-dom',
+            env: { TZ: 'UTC' },
+          },
+        },
+        ...(withBrowser
+          ? [
+              {
+                ...shared,
+                test: {
+                  name: 'e2e',
+                  include: ['web/e2e/**/*.spec.ts'],
+                  env: { TZ: 'UTC', CHROMIUM_PATH: chromiumPath },
+                  testTimeout: 60_000,
+                  hookTimeout: 120_000,
+                  // One browser and one server per file; files run one after another to keep timings calm.
+                  fileParallelism: false,
+                },
+              },
+            ]
+          : []),
         ...(withPostgres
           ? [
               {

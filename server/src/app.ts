@@ -10,6 +10,7 @@ import type { Database } from './db/client.js';
 import type { EventBus } from './events/event-bus.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerWebApp } from './http/web-app.js';
 import type { OidcSignIn } from './modules/auth/index.js';
 import { type AuthService, registerAuthRoutes } from './modules/auth/index.js';
 import { type IssueService, registerIssueRoutes } from './modules/issues/index.js';
@@ -117,7 +118,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics: deps.metrics,
     version: deps.version,
   });
-  // Until the dashboard is served from here, the root leads people to the API they can use.
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  await registerWebApp(app);
   return app;
 }

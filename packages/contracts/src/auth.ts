@@ -63,3 +63,9 @@ export const createTokenResponse = tokenResponse.extend({
 });
 
 export const tokenListResponse = z.object({ items: z.array(tokenResponse) });
+
+export type MeResponse = z.infer<typeof meResponse>;
+export type AuthConfigResponse = z.infer<typeof authConfigResponse>;
+export type LoginResponse = z.infer<typeof loginResponse>;
+export type TokenResponse = z.infer<typeof tokenResponse>;
+export type CreateTokenResponse = z.infer<typeof createTokenResponse>;

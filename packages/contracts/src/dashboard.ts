@@ -56,3 +56,7 @@ export const healthResponse = z.object({
   version: z.string(),
   uptimeSeconds: z.number(),
 });
+
+export type DashboardStatsResponse = z.infer<typeof dashboardStatsResponse>;
+export type TeamStatsResponse = z.infer<typeof teamStatsResponse>;
+export type RecentActivityResponse = z.infer<typeof recentActivityResponse>;

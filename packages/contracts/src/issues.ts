@@ -199,3 +199,7 @@ export const issueIdParam = z.strictObject({
       message: 'must be an issue id or key like ARG-42',
     }),
 });
+
+export type IssueListResponse = z.infer<typeof issueListResponse>;
+export type CommentResponse = z.infer<typeof commentResponse>;
+export type IssueSort = z.infer<typeof issueSort>;

@@ -91,3 +91,7 @@ export const assignableResponse = z.object({
     }),
   ),
 });
+
+export type CreateTeamRequest = z.input<typeof createTeamRequest>;
+export type UpdateTeamRequest = z.input<typeof updateTeamRequest>;
+export type AssignableResponse = z.infer<typeof assignableResponse>;

@@ -38,3 +38,6 @@ export const listUsersQuery = z.strictObject({
 });
 
 export const userListResponse = z.object({ items: z.array(userResponse), page: pageInfo });
+
+export type UserListResponse = z.infer<typeof userListResponse>;
+export type CreateUserRequest = z.input<typeof createUserRequest>;

@@ -69,15 +69,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
       },
     });
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: {
-        code: 'ROUTE_NOT_FOUND',
-        message: `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
-      },
-    }),
-  );
 }
 
 function clientErrorCode(error: FastifyError, status: number): string {

@@ -1,0 +1,99 @@
+import type { TeamResponse } from '@argus/contracts';
+import { type FormEvent, useState } from 'react';
+import { useUpdateTeam } from '../../api/teams';
+import { formatKeywords, parseKeywords } from './keywords';
+
+/** A team's settings: editable by admins and the team's managers, read-only for everyone else. */
+export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdit: boolean }) {
+  const updateTeam = useUpdateTeam(team.id);
+  const [name, setName] = useState(team.name);
+  const [slackChannel, setSlackChannel] = useState(team.slackChannel ?? '');
+  const [remindersEnabled, setRemindersEnabled] = useState(team.remindersEnabled);
+  const [intervalMinutes, setIntervalMinutes] = useState(String(team.reminderIntervalMinutes));
+  const [keywords, setKeywords] = useState(formatKeywords(team.routingKeywords));
+  const [description, setDescription] = useState(team.description);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    updateTeam.mutate({
+      name: name.trim(),
+      slackChannel: slackChannel.trim() || null,
+      remindersEnabled,
+      reminderIntervalMinutes: Number(intervalMinutes),
+      routingKeywords: parseKeywords(keywords),
+      description,
+    });
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="team-settings-title">
+      <h2 id="team-settings-title">Settings</h2>
+      {!canEdit && <p className="hint">Only admins and this team's managers change its settings.</p>}
+      <fieldset disabled={!canEdit || updateTeam.isPending} className="plain-fieldset stack">
+        <div className="form-grid">
+          <label>
+            Name
+            <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
+          </label>
+          <label>
+            Slack channel
+            <input
+              value={slackChannel}
+              onChange={(event) => setSlackChannel(event.target.value)}
+              placeholder="#payments-oncall"
+              maxLength={80}
+            />
+          </label>
+          <label>
+            Reminder interval (minutes)
+            <input
+              type="number"
+              min={5}
+              max={10080}
+              step={5}
+              value={intervalMinutes}
+              onChange={(event) => setIntervalMinutes(event.target.value)}
+              required
+            />
+          </label>
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={remindersEnabled}
+            onChange={(event) => setRemindersEnabled(event.target.checked)}
+          />
+          Send reminders
+        </label>
+        <p className="hint">
+          Reminders nudge the assignees of issues nobody has touched for the interval, in the team's Slack
+          channel.
+        </p>
+        <label>
+          Routing keywords
+          <input
+            value={keywords}
+            onChange={(event) => setKeywords(event.target.value)}
+            placeholder="payments, stripe, checkout"
+          />
+        </label>
+        <p className="hint">Comma-separated; new issues mentioning one of these words go to this team.</p>
+        <label>
+          Description
+          <textarea
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+            maxLength={2000}
+          />
+        </label>
+        {canEdit && (
+          <div>
+            <button type="submit" className="button primary" disabled={updateTeam.isPending || !name.trim()}>
+              {updateTeam.isPending ? 'Saving…' : 'Save settings'}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}

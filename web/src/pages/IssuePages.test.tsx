@@ -1,0 +1,195 @@
+import type { IssueResponse, MeResponse } from '@argus/contracts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthProvider, useAuth } from '../app/auth';
+import { ToastProvider } from '../components/Toasts';
+import { IssueDetailPage } from './IssueDetailPage';
+import { IssuesPage } from './IssuesPage';
+
+const TEAM = { id: '6f1c2a4e-0000-4000-8000-000000000001', name: 'Payments' };
+const me: MeResponse = {
+  id: 'u-priya',
+  email: 'priya@example.com',
+  name: 'Priya',
+  isAdmin: false,
+  role: 'manager',
+  memberships: [{ teamId: TEAM.id, teamName: TEAM.name, role: 'manager' }],
+  csrfToken: 'csrf',
+};
+
+function issue(number: number, change: Partial<IssueResponse> = {}): IssueResponse {
+  return {
+    id: `i-${number}`,
+    key: `ARG-${number}`,
+    number,
+    title: `Issue number ${number}`,
+    description: 'Checkout answers 502',
+    status: 'open',
+    priority: 'high',
+    category: null,
+    team: TEAM,
+    source: 'manual',
+    dedupKey: null,
+    labels: {},
+    service: 'checkout',
+    environment: null,
+    slack: null,
+    assignees: [{ id: 'u-marcus', name: 'Marcus', email: 'marcus@example.com' }],
+    createdBy: { id: me.id, name: me.name, email: me.email },
+    createdAt: '2024-05-01T10:00:00.000Z',
+    updatedAt: '2024-05-01T10:00:00.000Z',
+    acknowledgedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolutionReason: null,
+    closeReason: null,
+    triage: null,
+    rca: null,
+    ...change,
+  };
+}
+
+type Call = { method: string; path: string; body: unknown };
+let calls: Call[];
+let current: IssueResponse;
+
+/** A small fake of the Argus API answering the contract's shapes. */
+function fakeApi(method: string, path: string, body: unknown): unknown {
+  if (path === '/api/auth/me') return me;
+  if (path === '/api/teams') return { items: [{ ...TEAM, description: '', slackChannel: null }] };
+  if (path.startsWith('/api/members/assignable')) return { items: [] };
+  if (path.startsWith('/api/issues?') || path === '/api/issues') {
+    return { items: [issue(1), issue(2)], page: { page: 1, pageSize: 25, total: 2, totalIsCapped: false } };
+  }
+  if (path === '/api/issues/ARG-7/history') {
+    return {
+      items: [
+        {
+          id: 1,
+          issueId: 'i-7',
+          actor: { id: null, name: 'Argus' },
+          action: 'assigned',
+          from: null,
+          to: 'Marcus',
+          details: { automatic: true },
+          at: current.createdAt,
+        },
+      ],
+    };
+  }
+  if (path === '/api/issues/ARG-7/comments') return { items: [] };
+  if (path === '/api/issues/ARG-7/resolve' && method === 'POST') {
+    current = { ...current, status: 'resolved', resolutionReason: (body as { reason: string }).reason };
+    return current;
+  }
+  if (path === '/api/issues/ARG-7') return current;
+  return undefined;
+}
+
+beforeEach(() => {
+  calls = [];
+  current = issue(7);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string, init: RequestInit = {}) => {
+      const method = init.method ?? 'GET';
+      const body = init.body ? JSON.parse(String(init.body)) : undefined;
+      calls.push({ method, path, body });
+      const answer = fakeApi(method, path, body);
+      return answer === undefined
+        ? new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Not found' } }), {
+            status: 404,
+          })
+        : new Response(JSON.stringify(answer), { status: 200 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** Pages render behind the sign-in guard in the app; here too. */
+function SignedIn() {
+  return useAuth().me ? <Outlet /> : null;
+}
+
+function renderAt(url: string) {
+  const router = createMemoryRouter(
+    [
+      {
+        element: <SignedIn />,
+        children: [
+          { path: '/issues', element: <IssuesPage /> },
+          { path: '/issues/:key', element: <IssueDetailPage /> },
+        ],
+      },
+    ],
+    { initialEntries: [url] },
+  );
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+describe('IssuesPage', () => {
+  it('asks the API with the URL’s filters and opens the row picked with the keyboard', async () => {
+    const user = userEvent.setup();
+    const router = renderAt('/issues?priority=critical,high&status=open');
+    expect(await screen.findByRole('link', { name: 'Issue number 1' })).toBeTruthy();
+    expect(calls.some((call) => call.path === '/api/issues?status=open&priority=critical%2Chigh')).toBe(true);
+    expect(screen.getByRole('link', { name: 'New issue' }).getAttribute('href')).toBe('/issues/new');
+    expect(screen.getByText('Page 1 of 1')).toBeTruthy();
+    await user.keyboard('jj');
+    expect(document.activeElement?.textContent).toBe('Issue number 2');
+    await user.keyboard('k');
+    expect(document.activeElement?.textContent).toBe('Issue number 1');
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search issues' }));
+    await user.keyboard('{Escape}');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('k{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/issues/ARG-1'));
+  });
+});
+
+describe('IssueDetailPage', () => {
+  it('shows the issue and resolves it with the answer to "How was this fixed?"', async () => {
+    const user = userEvent.setup();
+    renderAt('/issues/ARG-7');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Issue number 7' })).toBeTruthy();
+    for (const name of ['Assignees', 'Comments', 'History', 'Triage', 'Root cause'])
+      expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
+    expect(await screen.findByText('This issue was assigned to Marcus (lowest workload)')).toBeTruthy();
+    expect(screen.getAllByText('Not analysed yet')).toHaveLength(2);
+    for (const name of ['Status', 'Priority', 'Team'])
+      expect(screen.getByRole('combobox', { name })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reassign' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Reopen' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Resolve' }));
+    await user.click(screen.getByRole('button', { name: 'Not an issue' }));
+    await user.click(screen.getByRole('button', { name: 'Resolve issue' }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        path: '/api/issues/ARG-7/resolve',
+        body: { reason: 'Not an issue' },
+      }),
+    );
+    expect(await screen.findByText('Resolved ARG-7')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resolve issue' })).toBeNull();
+  });
+});
