@@ -304,6 +304,20 @@ describe('dashboard figures', () => {
       ).rows[0]?.n,
     );
     expect(stats.body.open).toBe(open);
+    const unassigned = Number(
+      (
+        await t.argus.database.executeSql(
+          `select count(*)::int as n from issues i where status in ('open','acknowledged','in_progress') and not exists (select 1 from issue_assignees a where a.issue_id = i.id)`,
+        )
+      ).rows[0]?.n,
+    );
+    expect(unassigned).toBeGreaterThan(0);
+    expect(stats.body.unassigned).toBe(unassigned);
+    const teamList = await t.request('GET', '/api/teams', { token: admin.token });
+    expect(teamList.body.items.find((team: { name: string }) => team.name === 'Concurrency')).toMatchObject({
+      memberCount: 5,
+      openIssueCount: 10,
+    });
     expect(stats.body.mttaSeconds).not.toBeNull();
     const teams = await t.request('GET', '/api/dashboard/team-stats', { token: admin.token });
     expect(

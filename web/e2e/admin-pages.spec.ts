@@ -17,11 +17,17 @@ describe('teams, users and API tokens', () => {
     const link = page.getByRole('link', { name: seed.teams.payments.name, exact: true });
     await link.waitFor();
     await page.getByRole('link', { name: seed.teams.platform.name, exact: true }).waitFor();
+    // Payments: 2 active members, 3 open issues (the seeded resolved one does not count).
+    const cells = page.getByRole('row').filter({ has: link }).getByRole('cell');
+    const texts = (await cells.allTextContents()).map((text) => text.trim());
+    expect(texts).toContain('2');
+    expect(texts).toContain('3');
     await screenshot(page, 'teams');
 
     await link.click();
     await page.waitForURL((url) => url.pathname === `/teams/${seed.teams.payments.id}`);
     await page.getByRole('heading', { level: 1, name: seed.teams.payments.name }).waitFor();
+    await page.getByRole('link', { name: /Open issues \(3\)/ }).waitFor();
     const members = section(page, 'Members');
     await members.getByText(seed.manager.name).waitFor();
     await members.getByText(seed.agent.name).waitFor();
@@ -44,10 +50,7 @@ describe('teams, users and API tokens', () => {
     await field(page, 'Name').fill('Nina Newcomer');
     await field(page, 'E-mail').fill('nina@argus.test');
     await field(page, 'Password').fill(PASSWORD);
-    await page
-      .getByRole('button', { name: /create|add/i })
-      .first()
-      .click();
+    await page.getByRole('button', { name: 'Create user' }).click();
     await table.getByText('nina@argus.test').waitFor();
     const users = await e2e.argus.api<{ items: { email: string }[] }>('GET', '/api/users?q=nina');
     expect(users.items.map((user) => user.email)).toEqual(['nina@argus.test']);

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { PRIORITIES, priorityLabel } from '../api/domain';
 import { useCreateIssue, useTeamOptions } from '../api/issues';
 import { usePermissions } from '../app/auth';
+import { SelectField } from '../components/SelectField';
 import { EmptyState } from '../components/States';
 
 /** Raise an issue by hand; with a team it is assigned to the member with the lowest workload. */
@@ -61,8 +62,7 @@ export function NewIssuePage() {
           />
         </label>
         <div className="grid grid-2">
-          <label>
-            Priority
+          <SelectField label="Priority">
             <select value={priority} onChange={(event) => setPriority(event.target.value as IssuePriority)}>
               {PRIORITIES.map((value) => (
                 <option key={value} value={value}>
@@ -70,9 +70,8 @@ export function NewIssuePage() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Team
+          </SelectField>
+          <SelectField label="Team">
             <select
               value={teamId}
               onChange={(event) => setTeamId(event.target.value)}
@@ -88,7 +87,7 @@ export function NewIssuePage() {
             {teams.isError && (
               <span className="form-error">Teams could not be loaded: {teams.error.message}</span>
             )}
-          </label>
+          </SelectField>
           <label>
             Service (optional)
             <input value={service} onChange={(event) => setService(event.target.value)} maxLength={120} />

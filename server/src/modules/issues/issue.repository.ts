@@ -449,7 +449,8 @@ export async function listUnassignedActiveIssueIds(
       and(
         teamId ? eq(issues.teamId, teamId) : sql`${issues.teamId} is not null`,
         inArray(issues.status, [...ACTIVE_STATUSES]),
-        sql`not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id})`,
+        // "issues"."id" spelled out: drizzle writes a one-table select's columns unqualified.
+        sql`not exists (select 1 from ${issueAssignees} a where a.issue_id = "issues"."id")`,
       ),
     )
     .orderBy(asc(issues.createdAt))

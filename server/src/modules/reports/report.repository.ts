@@ -11,7 +11,7 @@ export async function readDashboardStats(db: Db, startOfDay: Date, windowStart: 
       open: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress'))::int`,
       critical: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and ${issues.priority} = 'critical')::int`,
       high: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and ${issues.priority} = 'high')::int`,
-      unassigned: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and not exists (select 1 from ${issueAssignees} where ${issueAssignees.issueId} = ${issues.id}))::int`,
+      unassigned: sql<number>`count(*) filter (where ${issues.status} in ('open', 'acknowledged', 'in_progress') and not exists (select 1 from ${issueAssignees} a where a.issue_id = "issues"."id"))::int`,
       resolvedToday: sql<number>`count(*) filter (where ${issues.resolvedAt} >= ${startOfDay.toISOString()}::timestamptz)::int`,
       mttaSeconds: sql<
         number | null

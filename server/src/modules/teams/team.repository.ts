@@ -7,13 +7,17 @@ export type NewTeamRow = typeof teams.$inferInsert;
 
 const ACTIVE = sql`('open', 'acknowledged', 'in_progress')`;
 
-/** Teams with their active member count and open issue count, by name. */
+/**
+ * Teams with their active member count and open issue count, by name. The outer team is named "teams"."id"
+ * explicitly: drizzle writes the columns of a one-table select unqualified, so `${teams.id}` inside the
+ * subquery would resolve to the subquery's own id column.
+ */
 export async function listTeamRows(db: Db, ids?: readonly string[]) {
   return db
     .select({
       team: teams,
-      memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id} and ${teamMembers.isActive})`,
-      openIssueCount: sql<number>`(select count(*)::int from ${issues} where ${issues.teamId} = ${teams.id} and ${issues.status} in ${ACTIVE})`,
+      memberCount: sql<number>`(select count(*)::int from ${teamMembers} m where m.team_id = "teams"."id" and m.is_active)`,
+      openIssueCount: sql<number>`(select count(*)::int from ${issues} i where i.team_id = "teams"."id" and i.status in ${ACTIVE})`,
     })
     .from(teams)
     .where(ids ? inArray(teams.id, [...ids]) : undefined)

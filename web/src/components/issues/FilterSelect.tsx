@@ -1,3 +1,5 @@
+import { SelectField } from '../SelectField';
+
 export interface SelectOption {
   value: string;
   label: string;
@@ -24,8 +26,7 @@ export function FilterSelect({
   const known = current === '' || options.some((option) => option.value === current);
   const labelOf = (value: string) => options.find((option) => option.value === value)?.label ?? value;
   return (
-    <label>
-      {label}
+    <SelectField label={label}>
       <select
         value={current}
         onChange={(event) => onChange(event.target.value ? event.target.value.split(',') : [])}
@@ -38,6 +39,6 @@ export function FilterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </SelectField>
   );
 }

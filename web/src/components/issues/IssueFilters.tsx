@@ -2,6 +2,7 @@ import type { IssueSort } from '@argus/contracts';
 import { type RefObject, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PRIORITIES, priorityLabel, SOURCES, STATUSES, sourceLabel, statusLabel } from '../../api/domain';
+import { SelectField } from '../SelectField';
 import { FilterSelect, type SelectOption } from './FilterSelect';
 import {
   EMPTY_FILTERS,
@@ -169,8 +170,7 @@ export function IssueFilters({ teams = [], people = [], searchRef }: IssueFilter
             onChange={(event) => update({ createdTo: fromDateInput(event.target.value, true) })}
           />
         </label>
-        <label>
-          Sort
+        <SelectField label="Sort">
           <select
             value={filters.sort}
             onChange={(event) => update({ sort: event.target.value as IssueSort })}
@@ -183,7 +183,7 @@ export function IssueFilters({ teams = [], people = [], searchRef }: IssueFilter
                 </option>
               ))}
           </select>
-        </label>
+        </SelectField>
       </div>
       <div className="row issue-filters-end">
         <label className="checkbox">

@@ -9,6 +9,7 @@ import {
   useUpdateIssue,
 } from '../../api/issues';
 import { PriorityBadge, StatusBadge } from '../Badges';
+import { SelectField } from '../SelectField';
 import { CloseDialog } from './CloseDialog';
 import { ReassignDialog } from './ReassignDialog';
 import { ResolveDialog } from './ResolveDialog';
@@ -51,8 +52,7 @@ export function IssueToolbar({
       </div>
       <div className="row issue-controls">
         {canWorkOn && isActive && (
-          <label className="inline-field">
-            Status
+          <SelectField label="Status" className="inline-field">
             <select
               value={issue.status}
               onChange={(event) => update.mutate({ status: event.target.value as ActiveStatus })}
@@ -63,11 +63,10 @@ export function IssueToolbar({
                 </option>
               ))}
             </select>
-          </label>
+          </SelectField>
         )}
         {canWorkOn && (
-          <label className="inline-field">
-            Priority
+          <SelectField label="Priority" className="inline-field">
             <select
               value={issue.priority}
               onChange={(event) => update.mutate({ priority: event.target.value as IssuePriority })}
@@ -78,11 +77,10 @@ export function IssueToolbar({
                 </option>
               ))}
             </select>
-          </label>
+          </SelectField>
         )}
         {canManage && (
-          <label className="inline-field">
-            Team
+          <SelectField label="Team" className="inline-field">
             <select
               value={issue.team?.id ?? ''}
               disabled={update.isPending}
@@ -98,7 +96,7 @@ export function IssueToolbar({
                 </option>
               ))}
             </select>
-          </label>
+          </SelectField>
         )}
         <div className="row issue-actions">
           {canWorkOn && isActive && (

@@ -2,6 +2,7 @@ import type { MemberResponse, MemberRole } from '@argus/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useAddMember, useAssignable } from '../../api/teams';
 import { useUsers } from '../../api/users';
+import { SelectField } from '../SelectField';
 
 interface Candidate {
   userId: string;
@@ -51,8 +52,7 @@ export function AddMemberForm({
     <form className="card stack" onSubmit={submit} aria-labelledby="add-member-title">
       <h3 id="add-member-title">Add member</h3>
       <div className="form-grid">
-        <label>
-          Person
+        <SelectField label="Person">
           <select
             value={userId}
             onChange={(event) => setUserId(event.target.value)}
@@ -66,14 +66,13 @@ export function AddMemberForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Role
+        </SelectField>
+        <SelectField label="Role">
           <select value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
             <option value="agent">Agent</option>
             <option value="manager">Manager</option>
           </select>
-        </label>
+        </SelectField>
       </div>
       <p id="add-member-hint" className="hint">
         {isAdmin
