@@ -40,6 +40,14 @@ describe('describeHistory', () => {
       { action: 'assigned', to: 'Marcus', details: { automatic: true } },
       'This issue was assigned to Marcus (lowest workload)',
     ],
+    [
+      { action: 'assigned', to: 'Marcus', details: { automatic: true, openIssueCount: 1 } },
+      'This issue was assigned to Marcus (lowest workload: had 1 open issue)',
+    ],
+    [
+      { action: 'assigned', to: 'Marcus', details: { automatic: true, openIssueCount: 0 } },
+      'This issue was assigned to Marcus (lowest workload: had 0 open issues)',
+    ],
     [{ action: 'assigned', to: 'Marcus', details: { userId: 'u2' } }, 'Priya assigned Marcus'],
     [{ action: 'unassigned', from: 'Marcus' }, 'Priya unassigned Marcus'],
     [{ action: 'service_changed', from: null, to: 'checkout' }, 'Priya set the service to checkout'],

@@ -49,8 +49,9 @@ export function describeHistory(entry: IssueHistoryEntry): string {
       return fieldChange(actor, entry.action.replace('_changed', ''), from, to);
     case 'assigned':
       if (details.automatic === true) {
-        const load =
-          typeof details.openIssueCount === 'number' ? `, ${details.openIssueCount} open issues` : '';
+        const count = details.openIssueCount;
+        // The count is the person's workload when they were picked, before this issue.
+        const load = typeof count === 'number' ? `: had ${count} open issue${count === 1 ? '' : 's'}` : '';
         return `This issue was assigned to ${to ?? 'someone'} (lowest workload${load})`;
       }
       return `${actor} assigned ${to ?? 'someone'}`;
