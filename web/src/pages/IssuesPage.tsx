@@ -45,7 +45,7 @@ export function IssuesPage() {
           <p>
             {hasActiveFilters(filters)
               ? 'Try fewer filters or another search.'
-              : 'Issues arrive from alerts, Slack, the API, or the New issue button.'}
+              : 'Issues come from the New issue button and from the API.'}
           </p>
         </EmptyState>
       ) : (

@@ -7,10 +7,9 @@ export function FirstRunState({ canCreateIssues }: { canCreateIssues: boolean })
     <div className="card">
       <EmptyState title="No issues yet">
         <p>
-          Issues arrive on their own once Argus is connected: a Slack mention, an Alertmanager, Grafana or
-          PagerDuty alert, a status page incident, a detected anomaly, or a script calling the API with an{' '}
-          <Link to="/settings/tokens">API token</Link>. Each one becomes an issue with a priority, a team and
-          an owner.
+          Issues come from the New issue button and from scripts calling the API with an{' '}
+          <Link to="/settings/tokens">API token</Link>. An issue for a team goes to its member with the fewest
+          open issues.
         </p>
         {canCreateIssues ? (
           <p>

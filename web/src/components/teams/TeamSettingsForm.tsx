@@ -66,8 +66,8 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
           Send reminders
         </label>
         <p className="hint">
-          Reminders nudge the assignees of issues nobody has touched for the interval, in the team's Slack
-          channel.
+          How often the team's assignees are reminded of open issues nobody has touched; the Slack channel is
+          where the team is reached.
         </p>
         <label>
           Routing keywords
@@ -77,7 +77,9 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
             placeholder="payments, stripe, checkout"
           />
         </label>
-        <p className="hint">Comma-separated; new issues mentioning one of these words go to this team.</p>
+        <p className="hint">
+          Comma-separated words that mark an issue as this team's, used to route new issues.
+        </p>
         <label>
           Description
           <textarea
