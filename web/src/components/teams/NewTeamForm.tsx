@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useCreateTeam } from '../../api/teams';
 import { parseKeywords } from './keywords';
+import { TeamIdentityFields } from './TeamIdentityFields';
 
 /** Admins create a team: a name, where it talks in Slack, and words that route issues to it. */
 export function NewTeamForm() {
@@ -32,19 +33,12 @@ export function NewTeamForm() {
     <form className="card stack" onSubmit={submit} aria-labelledby="new-team-title">
       <h2 id="new-team-title">New team</h2>
       <div className="form-grid">
-        <label>
-          Name
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
-        </label>
-        <label>
-          Slack channel
-          <input
-            value={slackChannel}
-            onChange={(event) => setSlackChannel(event.target.value)}
-            placeholder="#payments-oncall"
-            maxLength={80}
-          />
-        </label>
+        <TeamIdentityFields
+          name={name}
+          onNameChange={setName}
+          slackChannel={slackChannel}
+          onSlackChannelChange={setSlackChannel}
+        />
         <label>
           Routing keywords
           <input

@@ -2,6 +2,7 @@ import type { TeamResponse } from '@argus/contracts';
 import { type FormEvent, useState } from 'react';
 import { useUpdateTeam } from '../../api/teams';
 import { formatKeywords, parseKeywords } from './keywords';
+import { TeamIdentityFields } from './TeamIdentityFields';
 
 /** A team's settings: editable by admins and the team's managers, read-only for everyone else. */
 export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdit: boolean }) {
@@ -31,19 +32,12 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
       {!canEdit && <p className="hint">Only admins and this team's managers change its settings.</p>}
       <fieldset disabled={!canEdit || updateTeam.isPending} className="plain-fieldset stack">
         <div className="form-grid">
-          <label>
-            Name
-            <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
-          </label>
-          <label>
-            Slack channel
-            <input
-              value={slackChannel}
-              onChange={(event) => setSlackChannel(event.target.value)}
-              placeholder="#payments-oncall"
-              maxLength={80}
-            />
-          </label>
+          <TeamIdentityFields
+            name={name}
+            onNameChange={setName}
+            slackChannel={slackChannel}
+            onSlackChannelChange={setSlackChannel}
+          />
           <label>
             Reminder interval (minutes)
             <input
