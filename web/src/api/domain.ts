@@ -1,10 +1,7 @@
-import type { IssuePriority, IssueSource, IssueStatus } from '@argus/contracts';
+import type { IssuePriority, IssueSort, IssueSource, IssueStatus } from '@argus/contracts';
 
-// Plain lists for menus and filters (the contracts' zod schemas stay out of the browser bundle).
-export const STATUSES: IssueStatus[] = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'];
-export const ACTIVE_STATUSES: IssueStatus[] = ['open', 'acknowledged', 'in_progress'];
-export const PRIORITIES: IssuePriority[] = ['critical', 'high', 'medium', 'low'];
-export const SOURCES: IssueSource[] = ['manual', 'api', 'slack', 'alert', 'status', 'anomaly'];
+// Labels keyed by every value of the contracts' enums (the compiler checks none is missing); the plain lists
+// for menus and filters derive from them, so the contracts' zod schemas stay out of the browser bundle.
 
 export const statusLabel: Record<IssueStatus, string> = {
   open: 'Open',
@@ -37,3 +34,21 @@ export const RESOLUTION_TEMPLATES = [
   'Duplicate',
   'Transient — recovered on its own',
 ];
+
+/** The list orders, in the order the Sort menu offers them. */
+export const sortLabel: Record<IssueSort, string> = {
+  '-created': 'Newest first',
+  created: 'Oldest first',
+  '-updated': 'Recently updated',
+  updated: 'Least recently updated',
+  priority: 'Priority: highest first',
+  '-priority': 'Priority: lowest first',
+  relevance: 'Best match',
+};
+
+const keysOf = <K extends string>(record: Record<K, string>) => Object.keys(record) as K[];
+export const STATUSES: IssueStatus[] = keysOf(statusLabel);
+export const ACTIVE_STATUSES: IssueStatus[] = ['open', 'acknowledged', 'in_progress'];
+export const PRIORITIES: IssuePriority[] = keysOf(priorityLabel);
+export const SOURCES: IssueSource[] = keysOf(sourceLabel);
+export const SORTS: IssueSort[] = keysOf(sortLabel);

@@ -1,7 +1,16 @@
 import type { IssueSort } from '@argus/contracts';
 import { type RefObject, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { PRIORITIES, priorityLabel, SOURCES, STATUSES, sourceLabel, statusLabel } from '../../api/domain';
+import {
+  PRIORITIES,
+  priorityLabel,
+  SORTS,
+  SOURCES,
+  STATUSES,
+  sortLabel,
+  sourceLabel,
+  statusLabel,
+} from '../../api/domain';
 import { SelectField } from '../SelectField';
 import { FilterSelect, type SelectOption } from './FilterSelect';
 import {
@@ -27,15 +36,7 @@ const sourceOptions: SelectOption[] = SOURCES.map((source) => ({
   value: source,
   label: sourceLabel[source],
 }));
-const sortOptions: { value: IssueSort; label: string }[] = [
-  { value: '-created', label: 'Newest first' },
-  { value: 'created', label: 'Oldest first' },
-  { value: '-updated', label: 'Recently updated' },
-  { value: 'updated', label: 'Least recently updated' },
-  { value: 'priority', label: 'Priority: highest first' },
-  { value: '-priority', label: 'Priority: lowest first' },
-  { value: 'relevance', label: 'Best match' },
-];
+const sortOptions = SORTS.map((value) => ({ value, label: sortLabel[value] }));
 
 /** A text filter that follows the URL but only writes it once typing pauses (Enter writes at once). */
 function useTypedFilter(urlValue: string, commit: (value: string) => void) {

@@ -1,4 +1,5 @@
 import type { IssueSort } from '@argus/contracts';
+import { SORTS } from '../../api/domain';
 
 /** The issue list's filters; they live in the URL with the same names as the API query. */
 export interface IssueFilterValues {
@@ -18,15 +19,6 @@ export interface IssueFilterValues {
 
 export const DEFAULT_SORT: IssueSort = '-created';
 export const DEFAULT_PAGE_SIZE = 25;
-const SORTS: readonly IssueSort[] = [
-  'created',
-  '-created',
-  'updated',
-  '-updated',
-  'priority',
-  '-priority',
-  'relevance',
-];
 const LIST_FIELDS = ['status', 'priority', 'source', 'teamId', 'assignee'] as const;
 const TEXT_FIELDS = ['q', 'service', 'createdFrom', 'createdTo'] as const;
 
