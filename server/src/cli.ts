@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { AppError } from './lib/errors.js';
 import { createLogger } from './logger.js';
@@ -131,7 +132,12 @@ function parsePositiveInteger(value: string): number {
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AppError || error instanceof InvalidArgumentError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof AppError ||
+    error instanceof InvalidArgumentError ||
+    error instanceof DataDirInUseError
+  ) {
     console.error(`argus: ${error.message}`);
     process.exit(2);
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/client.js';
 import { createTestDatabase } from './support/test-argus.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,6 +42,21 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.());
 
 describe('argus CLI', () => {
+  it('refuses to open an embedded database another process is using', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-cli-busy-'));
+    const held = await openDatabase({ target: { kind: 'pglite', dataDir: dir }, schemaName: 'argus' });
+    try {
+      const result = argus(['migrate'], { extraEnv: { DATA_DIR: dir, DATABASE_URL: '' } });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        `The embedded database in ${dir} is in use by another Argus process (pid ${process.pid})`,
+      );
+    } finally {
+      await held.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains itself with --help', () => {
     const help = argus(['--help']);
     expect(help.status).toBe(0);

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 /** Drizzle handle over either driver; a transaction handle has the same type, so repositories take either. */
@@ -47,9 +47,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dataDir: string, schemaName: string, sharedBuffersMb: number): Promise<Database> {
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  // PGlite's default of 128 MB of shared buffers doubles a laptop install's memory for little gain.
-  const client = await PGlite.create(dataDir, { postgresqlconf: [`shared_buffers = ${sharedBuffersMb}MB`] });
+  const release = dataDir.includes('://') ? () => undefined : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    // PGlite's default of 128 MB of shared buffers doubles a laptop install's memory for little gain.
+    client = await PGlite.create(dataDir, { postgresqlconf: [`shared_buffers = ${sharedBuffersMb}MB`] });
+  } catch (error) {
+    release();
+    throw error;
+  }
   // The embedded database has a single connection, so one SET covers every later query.
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schemaName}; SET search_path TO ${schemaName}, public;`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -78,6 +84,7 @@ async function openPglite(dataDir: string, schemaName: string, sharedBuffersMb: 
     },
     async close() {
       if (!client.closed) await client.close();
+      release();
     },
   };
 }
