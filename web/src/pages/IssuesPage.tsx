@@ -10,7 +10,7 @@ import {
   toIssueQuery,
   writeIssueFilters,
 } from '../components/issues/issueFilterParams';
-import { Pagination } from '../components/issues/Pagination';
+import { Pagination } from '../components/Pagination';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 
 /** All issues, filtered, sorted and paged through the URL. */

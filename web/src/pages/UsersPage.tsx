@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { useUsers } from '../api/users';
 import { useMe } from '../app/auth';
+import { Pagination } from '../components/Pagination';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { NewUserForm } from '../components/users/NewUserForm';
 import { UsersTable } from '../components/users/UsersTable';
@@ -55,24 +56,7 @@ export function UsersPage() {
       ) : (
         <>
           <UsersTable users={users.data.items} myId={me.id} />
-          {pageCount > 1 && (
-            <div className="row pagination">
-              <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {page} of {pageCount}
-              </span>
-              <button
-                type="button"
-                className="button"
-                disabled={page >= pageCount}
-                onClick={() => setPage(page + 1)}
-              >
-                Next page
-              </button>
-            </div>
-          )}
+          {pageCount > 1 && <Pagination page={page} pageCount={pageCount} onPage={setPage} />}
         </>
       )}
     </div>
