@@ -1,4 +1,3 @@
-import { toHistoryEvent } from './issue.service.js';
 import type { CommentRecord, HistoryRecord, IssueRecord } from './issue.types.js';
 import { formatIssueKey } from './issue-key.js';
 
@@ -38,7 +37,19 @@ export function toIssueResponse(record: IssueRecord, keyPrefix: string) {
   };
 }
 
-export const toHistoryResponse = (entry: HistoryRecord) => toHistoryEvent(entry);
+/** The history shape carried on live events and returned by the API. */
+export function toHistoryResponse(entry: HistoryRecord) {
+  return {
+    id: entry.id,
+    issueId: entry.issueId,
+    actor: { id: entry.actorId, name: entry.actorName },
+    action: entry.action,
+    from: entry.fromValue,
+    to: entry.toValue,
+    details: entry.details,
+    at: entry.at.toISOString(),
+  };
+}
 
 export function toCommentResponse(comment: CommentRecord) {
   return {

@@ -5,6 +5,7 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
 import { type Actor, actorUserId, assertCanOnIssue, can } from '../access/index.js';
+import { toHistoryResponse } from './issue.mapper.js';
 import * as repo from './issue.repository.js';
 import type { CommentRecord, HistoryRecord, IssueOrigin, IssueRecord } from './issue.types.js';
 import { formatIssueKey, parseIssueReference } from './issue-key.js';
@@ -87,7 +88,7 @@ export function createIssueService(deps: IssueServiceDeps) {
         issueId,
         issueKey,
         at: entry.at.toISOString(),
-        history: toHistoryEvent(entry),
+        history: toHistoryResponse(entry),
       })),
     ]);
   }
@@ -418,18 +419,4 @@ export function createIssueService(deps: IssueServiceDeps) {
       ];
     });
   }
-}
-
-/** The history shape carried on live events and returned by the API. */
-export function toHistoryEvent(entry: HistoryRecord) {
-  return {
-    id: entry.id,
-    issueId: entry.issueId,
-    actor: { id: entry.actorId, name: entry.actorName },
-    action: entry.action,
-    from: entry.fromValue,
-    to: entry.toValue,
-    details: entry.details,
-    at: entry.at.toISOString(),
-  };
 }
