@@ -52,3 +52,10 @@ export const clientErrorResponses = {
 
 /** A path holding one UUID, e.g. `/api/teams/:id`. */
 export const idParam = z.strictObject({ id: uuid });
+
+export const issueStatus = z.enum(['open', 'acknowledged', 'in_progress', 'resolved', 'closed']);
+export type IssueStatus = z.infer<typeof issueStatus>;
+export const issuePriority = z.enum(['critical', 'high', 'medium', 'low']);
+export type IssuePriority = z.infer<typeof issuePriority>;
+export const issueSource = z.enum(['manual', 'api', 'slack', 'alert', 'status', 'anomaly']);
+export type IssueSource = z.infer<typeof issueSource>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rcaStep } from './intelligence.js';
 import { historyEntryResponse } from './issues.js';
 
 export const dashboardStatsResponse = z.object({
@@ -39,11 +40,12 @@ export const recentActivityResponse = z.object({
 
 /** One message on the live event stream (`GET /api/events`). */
 export const liveEvent = z.object({
-  type: z.enum(['issue.created', 'issue.updated', 'issue.history']),
+  type: z.enum(['issue.created', 'issue.updated', 'issue.history', 'issue.rca']),
   issueId: z.string(),
   issueKey: z.string(),
   at: z.string(),
   history: historyEntryResponse.optional(),
+  rcaStep: rcaStep.optional().describe('On issue.rca: the investigation step that just happened'),
 });
 export type LiveEvent = z.infer<typeof liveEvent>;
 

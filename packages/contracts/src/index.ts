@@ -1,6 +1,7 @@
 export * from './auth.js';
 export * from './common.js';
 export * from './dashboard.js';
+export * from './intelligence.js';
 export * from './issues.js';
 export * from './teams.js';
 export * from './users.js';

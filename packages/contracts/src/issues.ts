@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   boundedText,
   isoDateTime,
+  issuePriority,
+  issueSource,
+  issueStatus,
   pageInfo,
   pageQuery,
   requiredText,
@@ -9,13 +12,8 @@ import {
   userRef,
   uuid,
 } from './common.js';
+import { rcaResult, triageResult } from './intelligence.js';
 
-export const issueStatus = z.enum(['open', 'acknowledged', 'in_progress', 'resolved', 'closed']);
-export type IssueStatus = z.infer<typeof issueStatus>;
-export const issuePriority = z.enum(['critical', 'high', 'medium', 'low']);
-export type IssuePriority = z.infer<typeof issuePriority>;
-export const issueSource = z.enum(['manual', 'api', 'slack', 'alert', 'status', 'anomaly']);
-export type IssueSource = z.infer<typeof issueSource>;
 
 const labels = z
   .record(
@@ -56,8 +54,12 @@ export const issueResponse = z.object({
   closedAt: isoDateTime.nullable(),
   resolutionReason: z.string().nullable(),
   closeReason: z.string().nullable(),
-  triage: z.record(z.string(), z.unknown()).nullable().describe('Result of automatic triage, when it ran'),
-  rca: z.record(z.string(), z.unknown()).nullable().describe('Result of root-cause analysis, when it ran'),
+  triage: triageResult.nullable().describe('Result of automatic triage, once it ran'),
+  rca: rcaResult.nullable().describe('The latest root-cause analysis, once one was requested'),
+  duplicateOf: z
+    .object({ id: z.string(), key: z.string() })
+    .nullable()
+    .describe('Set when a person marked this issue a duplicate of another'),
 });
 export type IssueResponse = z.infer<typeof issueResponse>;
 

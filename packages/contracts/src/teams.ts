@@ -16,6 +16,11 @@ const routingKeywords = z
   .array(requiredText(60).transform((keyword) => keyword.toLowerCase()))
   .max(100, { message: 'must list at most 100 keywords' });
 
+const autoResolveMinConfidence = z
+  .number()
+  .min(0.5, { message: 'must be between 0.5 and 1' })
+  .max(1, { message: 'must be between 0.5 and 1' });
+
 export const teamResponse = z.object({
   id: z.string(),
   name: z.string(),
@@ -24,6 +29,8 @@ export const teamResponse = z.object({
   remindersEnabled: z.boolean(),
   reminderIntervalMinutes: z.number().int(),
   routingKeywords: z.array(z.string()),
+  autoResolveEnabled: z.boolean().describe('Argus resolves issues its root-cause analysis finds not actionable'),
+  autoResolveMinConfidence: z.number().describe('Only when the analysis is at least this sure (0.5-1)'),
   memberCount: z.number().int(),
   openIssueCount: z.number().int(),
   createdAt: z.string(),
@@ -37,6 +44,8 @@ export const createTeamRequest = z.strictObject({
   remindersEnabled: z.boolean().default(true),
   reminderIntervalMinutes: z.number().int().min(5).max(10_080).default(240),
   routingKeywords: routingKeywords.default([]),
+  autoResolveEnabled: z.boolean().default(true),
+  autoResolveMinConfidence: autoResolveMinConfidence.default(0.8),
 });
 
 export const updateTeamRequest = z
@@ -47,6 +56,8 @@ export const updateTeamRequest = z
     remindersEnabled: z.boolean().optional(),
     reminderIntervalMinutes: z.number().int().min(5).max(10_080).optional(),
     routingKeywords: routingKeywords.optional(),
+    autoResolveEnabled: z.boolean().optional(),
+    autoResolveMinConfidence: autoResolveMinConfidence.optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change' });
 
