@@ -119,6 +119,50 @@ export const configSchema = z.object({
     .describe('Allow a plain-http issuer (local identity providers only)'),
   ALLOWED_EMAIL_DOMAIN: optionalText.describe('Only e-mail addresses of this domain may sign in with SSO'),
   ADMIN_EMAILS: emailList.describe('Comma-separated e-mails that become admins when they sign in with SSO'),
+  AI_API_BASE: z
+    .url({ message: 'expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1' })
+    .optional()
+    .describe(
+      'OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp, LiteLLM), e.g. http://localhost:11434/v1; AI triage and analysis are on when set',
+    ),
+  AI_API_KEY: optionalText.describe('API key sent as a bearer token (leave empty for local servers)'),
+  AI_MODEL: z.string().trim().min(1).default('gpt-4o').describe('Model for root-cause analysis and summaries'),
+  AI_FAST_MODEL: optionalText.describe('Model for triage (default AI_MODEL)'),
+  AI_MAX_TOKENS: integer(64, 32_000).default(1200).describe('Longest answer requested from the model, in tokens'),
+  AI_TIMEOUT_SECONDS: integer(1, 600)
+    .default(30)
+    .describe('How long one request to the AI service may take before it is retried'),
+  INVESTIGATOR_URL: z
+    .url({ message: 'expected an absolute http(s) URL' })
+    .optional()
+    .describe('External investigation service tried first for root-cause analysis (docs/investigator-contract.md)'),
+  INVESTIGATOR_TOKEN: optionalText.describe('Bearer token sent to the investigation service'),
+  INVESTIGATOR_TIMEOUT_SECONDS: integer(5, 7200)
+    .default(600)
+    .describe('How long an external investigation may take before the next investigator is tried'),
+  TRIAGE_CATEGORIES: z
+    .string()
+    .default('infrastructure,database,network,payments,auth,deployment,performance,security,data,third-party,other')
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((category) => category.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9][a-z0-9 _-]{0,39}$/, { message: 'categories are short lower-case words' }))
+        .min(1, { message: 'expected at least one category' })
+        .max(40, { message: 'expected at most 40 categories' }),
+    )
+    .describe('Comma-separated categories triage chooses from ("other" is added when missing)'),
+  TRIAGE_RETRAIN_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, { message: 'expected a 5-field cron expression, e.g. 30 2 * * *' })
+    .default('30 2 * * *')
+    .describe('When the local triage model relearns from history (UTC cron); admins can also retrain on demand'),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -138,6 +182,15 @@ export type Config = Readonly<
       allowHttp: boolean;
     };
     cookieSecure: boolean;
+    llm?: {
+      baseUrl: string;
+      apiKey?: string;
+      model: string;
+      fastModel: string;
+      maxTokens: number;
+      timeoutSeconds: number;
+    };
+    investigator?: { url: string; token?: string; timeoutSeconds: number };
   }
 >;
 
@@ -168,7 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const got = env[name];
-      return `${name} ${issue.message}${got === undefined ? '' : ` (got "${name.includes('PASSWORD') || name.includes('SECRET') ? '***' : got}")`}`;
+      return `${name} ${issue.message}${got === undefined ? '' : ` (got "${/PASSWORD|SECRET|API_KEY|TOKEN/.test(name) ? '***' : got}")`}`;
     });
     throw new ConfigError(problems);
   }
@@ -206,5 +259,25 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
         }
       : undefined,
     cookieSecure: publicUrl.startsWith('https:'),
+    TRIAGE_CATEGORIES: parsed.TRIAGE_CATEGORIES.includes('other')
+      ? parsed.TRIAGE_CATEGORIES
+      : [...parsed.TRIAGE_CATEGORIES, 'other'],
+    llm: parsed.AI_API_BASE
+      ? {
+          baseUrl: parsed.AI_API_BASE.replace(/\/+$/, ''),
+          ...(parsed.AI_API_KEY ? { apiKey: parsed.AI_API_KEY } : {}),
+          model: parsed.AI_MODEL,
+          fastModel: parsed.AI_FAST_MODEL ?? parsed.AI_MODEL,
+          maxTokens: parsed.AI_MAX_TOKENS,
+          timeoutSeconds: parsed.AI_TIMEOUT_SECONDS,
+        }
+      : undefined,
+    investigator: parsed.INVESTIGATOR_URL
+      ? {
+          url: parsed.INVESTIGATOR_URL.replace(/\/+$/, ''),
+          ...(parsed.INVESTIGATOR_TOKEN ? { token: parsed.INVESTIGATOR_TOKEN } : {}),
+          timeoutSeconds: parsed.INVESTIGATOR_TIMEOUT_SECONDS,
+        }
+      : undefined,
   });
 }

@@ -66,9 +66,11 @@ export type IssueResponse = z.infer<typeof issueResponse>;
 export const createIssueRequest = z.strictObject({
   title: requiredText(200),
   description: boundedText(20_000).default(''),
-  priority: issuePriority.default('medium'),
+  priority: issuePriority
+    .optional()
+    .describe('Omit to let triage decide (medium until it runs); a priority sent here is never overwritten'),
   category: shortName.min(1).nullable().optional(),
-  teamId: uuid.nullable().optional(),
+  teamId: uuid.nullable().optional().describe('Omit to let triage choose the team'),
   assigneeIds: z
     .array(uuid)
     .max(20)

@@ -1,3 +1,4 @@
 export * from './issues.js';
 export * from './teams.js';
 export * from './users.js';
+export * from './intelligence.js';

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -53,6 +54,9 @@ export const issues = pgTable(
     triagedAt: timestamp('triaged_at', { withTimezone: true }),
     rca: jsonb('rca').$type<Record<string, unknown>>(),
     rcaAt: timestamp('rca_at', { withTimezone: true }),
+    /** Fields the creator (or later a person) set, which triage must not overwrite: priority, team, category. */
+    explicitFields: text('explicit_fields').array().notNull().default(sql`'{}'::text[]`),
+    duplicateOfId: uuid('duplicate_of_id').references((): AnyPgColumn => issues.id, { onDelete: 'set null' }),
     /** Every comment body, appended in the comment's transaction, so one GIN index covers issue and discussion. */
     commentText: text('comment_text').notNull().default(''),
     searchVector: tsvector('search_vector')
@@ -74,6 +78,7 @@ export const issues = pgTable(
     index('issues_resolved_at_idx').on(t.resolvedAt),
     index('issues_dedup_key_idx').on(t.dedupKey),
     index('issues_created_by_id_idx').on(t.createdById),
+    index('issues_duplicate_of_id_idx').on(t.duplicateOfId),
     index('issues_search_idx').using('gin', t.searchVector),
     check(
       'issues_status_check',

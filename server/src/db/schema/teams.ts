@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -22,6 +23,8 @@ export const teams = pgTable(
     remindersEnabled: boolean('reminders_enabled').notNull().default(true),
     reminderIntervalMinutes: integer('reminder_interval_minutes').notNull().default(240),
     routingKeywords: text('routing_keywords').array().notNull().default(sql`'{}'::text[]`),
+    autoResolveEnabled: boolean('auto_resolve_enabled').notNull().default(true),
+    autoResolveMinConfidence: doublePrecision('auto_resolve_min_confidence').notNull().default(0.8),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

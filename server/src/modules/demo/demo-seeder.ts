@@ -77,6 +77,8 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
             description: `${team.name} on-call and backlog`,
             remindersEnabled: true,
             reminderIntervalMinutes: 240,
+            autoResolveEnabled: true,
+            autoResolveMinConfidence: 0.8,
           }));
         teamIds.push({ id: created.team.id, name: created.team.name });
       }

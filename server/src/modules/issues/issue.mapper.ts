@@ -34,6 +34,9 @@ export function toIssueResponse(record: IssueRecord, keyPrefix: string) {
     closeReason: record.closeReason,
     triage: record.triage,
     rca: record.rca,
+    duplicateOf: record.duplicateOf
+      ? { id: record.duplicateOf.id, key: formatIssueKey(keyPrefix, record.duplicateOf.number) }
+      : null,
   };
 }
 

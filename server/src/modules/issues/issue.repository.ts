@@ -51,6 +51,10 @@ const issueRecordColumns = {
   closeReason: issues.closeReason,
   triage: issues.triage,
   rca: issues.rca,
+  duplicateOfId: issues.duplicateOfId,
+  duplicateOfNumber: sql<
+    number | null
+  >`(select d.number from ${issues} d where d.id = "issues"."duplicate_of_id")`.mapWith(Number),
   assignees: sql<
     PersonRef[]
   >`coalesce((select json_agg(${sql.raw(personJson('u'))} order by a.assigned_at, u.name) from ${issueAssignees} a join ${users} u on u.id = a.user_id where a.issue_id = ${issues.id}), '[]'::json)`,
@@ -60,12 +64,17 @@ const issueRecordColumns = {
 type IssueRecordRow = { [K in keyof typeof issueRecordColumns]: unknown } & Record<string, unknown>;
 
 function toIssueRecord(row: IssueRecordRow): IssueRecord {
-  const { teamId, teamName, assignees, createdBy, ...rest } = row as unknown as Omit<IssueRecord, 'team'> & {
-    teamId: string | null;
-    teamName: string | null;
-  };
+  const { teamId, teamName, assignees, createdBy, duplicateOfId, duplicateOfNumber, ...rest } =
+    row as unknown as Omit<IssueRecord, 'team' | 'duplicateOf'> & {
+      teamId: string | null;
+      teamName: string | null;
+      duplicateOfId: string | null;
+      duplicateOfNumber: number | null;
+    };
   return {
     ...rest,
+    duplicateOf:
+      duplicateOfId && duplicateOfNumber !== null ? { id: duplicateOfId, number: duplicateOfNumber } : null,
     // pg parses json columns; the embedded driver hands some back as text.
     assignees: typeof assignees === 'string' ? JSON.parse(assignees) : assignees,
     createdBy: typeof createdBy === 'string' ? JSON.parse(createdBy) : createdBy,

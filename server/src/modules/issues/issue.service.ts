@@ -1,21 +1,39 @@
-import type { CreateIssueRequest, IssueStatus, ListIssuesQuery, UpdateIssueRequest } from '@argus/contracts';
+import type {
+  CreateIssueRequest,
+  IssuePriority,
+  IssueStatus,
+  ListIssuesQuery,
+  TriageResult,
+  UpdateIssueRequest,
+} from '@argus/contracts';
 import type { Db } from '../../db/client.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../lib/errors.js';
-import { type Actor, actorUserId, assertCanOnIssue, can } from '../access/index.js';
+import { type Actor, actorUserId, assertCanOnIssue, can, systemActor } from '../access/index.js';
 import { toHistoryResponse } from './issue.mapper.js';
 import * as repo from './issue.repository.js';
 import type { CommentRecord, HistoryRecord, IssueOrigin, IssueRecord } from './issue.types.js';
 import { formatIssueKey, parseIssueReference } from './issue-key.js';
-import { applyTransition, secondsToAcknowledge, secondsToResolve } from './issue-lifecycle.js';
+import { applyTransition, isActiveStatus, secondsToAcknowledge, secondsToResolve } from './issue-lifecycle.js';
 import { pickAssignee } from './pick-assignee.js';
 
 /** Observers of response times, e.g. the Prometheus histograms; called after the change commits. */
 export interface IssueTimingObserver {
   acknowledged(seconds: number, priority: string): void;
   resolved(seconds: number, priority: string): void;
+}
+
+/**
+ * Work other modules attach to issue changes, run inside the change's transaction so it commits with it
+ * (e.g. enqueue triage, request root-cause analysis), plus a nudge after commit so it starts at once.
+ */
+export interface IssueFollowUps {
+  issueCreated(tx: Db, issue: { id: string; priority: IssuePriority }): Promise<void>;
+  /** The issue became high or critical and was never analysed. */
+  analysisWanted(tx: Db, issueId: string): Promise<void>;
+  committed(): void;
 }
 
 export interface IssueServiceDeps {
@@ -25,7 +43,14 @@ export interface IssueServiceDeps {
   jobs: Pick<JobQueue, 'enqueue'>;
   issueKeyPrefix: string;
   timings?: IssueTimingObserver;
+  followUps?: IssueFollowUps;
 }
+
+/** What triage suggests for an issue; the service applies only what the creator left open. */
+export type TriageSuggestion = Omit<TriageResult, 'applied' | 'at' | 'team'> & { teamId: string | null };
+
+/** Priorities that start a root-cause analysis on their own. */
+const URGENT_PRIORITIES: readonly IssuePriority[] = ['critical', 'high'];
 
 export type IssueService = ReturnType<typeof createIssueService>;
 
@@ -178,10 +203,16 @@ export function createIssueService(deps: IssueServiceDeps) {
         if (input.teamId) await requireTeam(tx, input.teamId, 'teamId');
         const explicit = [...new Set(input.assigneeIds ?? [])];
         const people = await validateAssignees(tx, explicit);
+        const explicitFields = [
+          ...(input.priority ? ['priority'] : []),
+          ...(input.teamId ? ['team'] : []),
+          ...(input.category ? ['category'] : []),
+        ];
         const row = await repo.insertIssue(tx, {
           title: input.title,
           description: input.description,
-          priority: input.priority,
+          priority: input.priority ?? 'medium',
+          explicitFields,
           category: input.category ?? null,
           teamId: input.teamId ?? null,
           source: origin.source,
@@ -219,8 +250,12 @@ export function createIssueService(deps: IssueServiceDeps) {
         }
         const history = await repo.insertHistory(tx, entries);
         await publish(tx, 'issue.created', row.id, row.number, history, at);
+        await deps.followUps?.issueCreated(tx, { id: row.id, priority: row.priority });
+        if (input.priority && URGENT_PRIORITIES.includes(input.priority))
+          await deps.followUps?.analysisWanted(tx, row.id);
         return row.id;
       });
+      deps.followUps?.committed();
       return getIssue(id);
     },
 
@@ -282,6 +317,13 @@ export function createIssueService(deps: IssueServiceDeps) {
             toValue: next.status,
           });
         }
+        // What a person set by hand is theirs: a later (re-)triage leaves it alone.
+        const touched = [
+          ...(values.priority !== undefined ? ['priority'] : []),
+          ...(values.teamId !== undefined ? ['team'] : []),
+          ...(values.category !== undefined ? ['category'] : []),
+        ].filter((field) => !row.explicitFields.includes(field));
+        if (touched.length > 0) values.explicitFields = [...row.explicitFields, ...touched];
         if (Object.keys(values).length > 0) await repo.updateIssueRow(tx, row.id, values);
         // A team change on an issue nobody holds hands it to the new team's least busy member.
         if (values.teamId && assigneeIds.length === 0)
@@ -290,9 +332,9 @@ export function createIssueService(deps: IssueServiceDeps) {
       });
     },
 
-    /** Resolves with the answer to "How was this fixed?". */
-    async resolveIssue(actor: Actor, reference: string, reason: string) {
-      return transition(actor, reference, 'resolved', 'resolve', reason);
+    /** Resolves with the answer to "How was this fixed?"; `automatic` marks Argus's own resolutions. */
+    async resolveIssue(actor: Actor, reference: string, reason: string, options: { automatic?: boolean } = {}) {
+      return transition(actor, reference, 'resolved', 'resolve', reason, options.automatic ? { automatic: true } : {});
     },
 
     /** Closes with the answer to "Why are you closing this?". */
@@ -332,6 +374,148 @@ export function createIssueService(deps: IssueServiceDeps) {
             fromValue: removed.get(userId) ?? userId,
             details: { userId },
           })),
+        ];
+      });
+    },
+
+    /**
+     * Applies a triage: priority, team and category only where the creator (or a person since) left them open,
+     * records the result and a history line as Argus, auto-assigns once the team is known, and asks for a
+     * root-cause analysis when the issue turns out high or critical.
+     */
+    async applyTriage(issueId: string, suggestion: TriageSuggestion): Promise<IssueRecord> {
+      let isAnalysisWanted = false;
+      const record = await changeIssue(issueId, async (tx, row, assigneeIds, at) => {
+        const explicit = row.explicitFields;
+        const team = suggestion.teamId ? await repo.teamExists(tx, suggestion.teamId) : undefined;
+        const applied = {
+          priority: !explicit.includes('priority'),
+          team: team !== undefined && !explicit.includes('team'),
+          category: !explicit.includes('category'),
+        };
+        const triage: TriageResult = {
+          source: suggestion.source,
+          priority: suggestion.priority,
+          category: suggestion.category,
+          team: team ?? null,
+          confidence: suggestion.confidence,
+          rationale: suggestion.rationale,
+          applied,
+          fallbackReason: suggestion.fallbackReason,
+          model: suggestion.model,
+          at: at.toISOString(),
+        };
+        const values: Partial<repo.NewIssueRow> = { triage, triagedAt: at };
+        if (applied.priority) values.priority = suggestion.priority;
+        if (applied.team && team) values.teamId = team.id;
+        if (applied.category) values.category = suggestion.category;
+        await repo.updateIssueRow(tx, row.id, values);
+        const entries: repo.NewHistoryEntry[] = [
+          {
+            issueId: row.id,
+            actorId: null,
+            actorName: systemActor.name,
+            action: 'triaged',
+            fromValue: row.priority,
+            toValue: suggestion.priority,
+            details: {
+              source: triage.source,
+              confidence: triage.confidence,
+              priority: triage.priority,
+              category: triage.category,
+              team: triage.team,
+              rationale: triage.rationale,
+              applied,
+              ...(triage.fallbackReason ? { fallbackReason: triage.fallbackReason } : {}),
+            },
+            at,
+          },
+        ];
+        if (values.teamId && assigneeIds.length === 0 && isActiveStatus(row.status))
+          entries.push(...(await autoAssign(tx, row.id, values.teamId, at, systemActor)));
+        const priority = values.priority ?? row.priority;
+        if (URGENT_PRIORITIES.includes(priority) && row.rca === null && isActiveStatus(row.status)) {
+          await deps.followUps?.analysisWanted(tx, row.id);
+          isAnalysisWanted = true;
+        }
+        return entries;
+      });
+      if (isAnalysisWanted) deps.followUps?.committed();
+      return record;
+    },
+
+    /** Stores a root-cause analysis result on the issue, with a history line when it finished or failed. */
+    async recordAnalysis(
+      issueId: string,
+      rca: NonNullable<IssueRecord['rca']>,
+      outcome?: { action: 'rca_completed' | 'rca_failed'; details: Record<string, unknown> },
+    ): Promise<IssueRecord> {
+      return changeIssue(issueId, async (tx, row, _assigneeIds, at) => {
+        await repo.updateIssueRow(tx, row.id, { rca, rcaAt: at });
+        if (!outcome) return [];
+        return [
+          {
+            issueId: row.id,
+            actorId: null,
+            actorName: systemActor.name,
+            action: outcome.action,
+            toValue: rca.investigator,
+            details: outcome.details,
+            at,
+          },
+        ];
+      });
+    },
+
+    /** Closes an issue as a duplicate of another ("Duplicate of ARG-n") and links both in their histories. */
+    async markDuplicate(
+      actor: Actor,
+      reference: string,
+      originalReference: string,
+      note?: string,
+    ): Promise<IssueRecord> {
+      const original = await repo.findIssueRecord(db, parseReference(originalReference));
+      if (!original)
+        throw new RuleViolationError(`Issue "${originalReference}" does not exist.`, 'UNKNOWN_ISSUE', {
+          field: 'duplicateOf',
+        });
+      const originalKey = keyOf(original.number);
+      return changeIssue(reference, async (tx, row, assigneeIds, at) => {
+        const key = keyOf(row.number);
+        assertCanOnIssue(actor, 'close', { key, teamId: row.teamId, assigneeIds });
+        if (row.id === original.id)
+          throw new RuleViolationError(`${key} cannot be a duplicate of itself.`, 'SELF_DUPLICATE', {
+            field: 'duplicateOf',
+          });
+        if (!isActiveStatus(row.status))
+          throw new RuleViolationError(
+            `${key} is already ${row.status}; reopen it first to mark it a duplicate.`,
+            'ISSUE_NOT_ACTIVE',
+          );
+        const reason = note?.trim() ? `Duplicate of ${originalKey}: ${note.trim()}` : `Duplicate of ${originalKey}`;
+        const next = applyTransition(row, { to: 'closed', reason, at }, key);
+        await repo.updateIssueRow(tx, row.id, { ...next, duplicateOfId: original.id });
+        const by = { actorId: actorUserId(actor), actorName: actor.name, at };
+        const [linked] = await repo.insertHistory(tx, [
+          {
+            ...by,
+            issueId: original.id,
+            action: 'duplicate_linked',
+            toValue: key,
+            details: { duplicateId: row.id },
+          },
+        ]);
+        await repo.updateIssueRow(tx, original.id, { updatedAt: at });
+        if (linked) await publish(tx, 'issue.updated', original.id, original.number, [linked], at);
+        return [
+          { ...by, issueId: row.id, action: 'closed', fromValue: row.status, toValue: 'closed', details: { reason } },
+          {
+            ...by,
+            issueId: row.id,
+            action: 'marked_duplicate',
+            toValue: originalKey,
+            details: { duplicateOfId: original.id },
+          },
         ];
       });
     },
@@ -398,6 +582,7 @@ export function createIssueService(deps: IssueServiceDeps) {
     to: IssueStatus,
     action: 'resolve' | 'close' | 'changeStatus',
     reason?: string,
+    details: Record<string, unknown> = {},
   ) {
     return changeIssue(reference, async (tx, row, assigneeIds, at) => {
       const key = keyOf(row.number);
@@ -413,7 +598,7 @@ export function createIssueService(deps: IssueServiceDeps) {
           action: historyAction,
           fromValue: row.status,
           toValue: to,
-          details: reason?.trim() ? { reason: reason.trim() } : {},
+          details: { ...(reason?.trim() ? { reason: reason.trim() } : {}), ...details },
           at,
         },
       ];

@@ -1,4 +1,4 @@
-import type { IssuePriority, IssueSource, IssueStatus } from '@argus/contracts';
+import type { IssuePriority, IssueSource, IssueStatus, RcaResult, TriageResult } from '@argus/contracts';
 
 export interface PersonRef {
   id: string;
@@ -32,8 +32,9 @@ export interface IssueRecord {
   closedAt: Date | null;
   resolutionReason: string | null;
   closeReason: string | null;
-  triage: Record<string, unknown> | null;
-  rca: Record<string, unknown> | null;
+  triage: TriageResult | null;
+  rca: RcaResult | null;
+  duplicateOf: { id: string; number: number } | null;
 }
 
 /** One line of an issue's audit trail. */
@@ -65,7 +66,12 @@ export type HistoryAction =
   | 'environment_changed'
   | 'assigned'
   | 'unassigned'
-  | 'commented';
+  | 'commented'
+  | 'triaged'
+  | 'rca_completed'
+  | 'rca_failed'
+  | 'marked_duplicate'
+  | 'duplicate_linked';
 
 export interface CommentRecord {
   id: string;

@@ -33,6 +33,8 @@ function toTeamResponse({ team, memberCount, openIssueCount }: TeamView) {
     remindersEnabled: team.remindersEnabled,
     reminderIntervalMinutes: team.reminderIntervalMinutes,
     routingKeywords: team.routingKeywords,
+    autoResolveEnabled: team.autoResolveEnabled,
+    autoResolveMinConfidence: team.autoResolveMinConfidence,
     memberCount,
     openIssueCount,
     createdAt: team.createdAt.toISOString(),

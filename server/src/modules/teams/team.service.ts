@@ -22,6 +22,8 @@ export interface TeamInput {
   remindersEnabled: boolean;
   reminderIntervalMinutes: number;
   routingKeywords: string[];
+  autoResolveEnabled: boolean;
+  autoResolveMinConfidence: number;
 }
 
 export type TeamService = ReturnType<typeof createTeamService>;
