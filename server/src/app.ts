@@ -15,8 +15,15 @@ import type { OidcSignIn } from './modules/auth/index.js';
 import { type AuthService, registerAuthRoutes } from './modules/auth/index.js';
 import { type IssueService, registerIssueRoutes } from './modules/issues/index.js';
 import { type Metrics, registerOpsRoutes } from './modules/ops/index.js';
+import { type RcaService, registerRcaRoutes } from './modules/rca/index.js';
 import { type ReportService, registerReportRoutes } from './modules/reports/index.js';
 import { registerTeamRoutes, type TeamService } from './modules/teams/index.js';
+import {
+  type createAiStatusReader,
+  type createSimilarIssueFinder,
+  registerTriageRoutes,
+  type TriageService,
+} from './modules/triage/index.js';
 import { registerUserRoutes, type UserService } from './modules/users/index.js';
 
 export interface AppDeps {
@@ -41,6 +48,10 @@ export interface AppDeps {
     teams: TeamService;
     users: UserService;
     reports: ReportService;
+    triage: TriageService;
+    rca: RcaService;
+    readAiStatus: ReturnType<typeof createAiStatusReader>;
+    findSimilarIssues: ReturnType<typeof createSimilarIssueFinder>;
   };
   version: string;
 }
@@ -112,6 +123,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTeamRoutes(app, { teams: services.teams });
   registerUserRoutes(app, { users: services.users });
   registerReportRoutes(app, { reports: services.reports });
+  registerTriageRoutes(app, {
+    triage: services.triage,
+    readAiStatus: services.readAiStatus,
+    findSimilarIssues: services.findSimilarIssues,
+    issues: services.issues,
+  });
+  registerRcaRoutes(app, { rca: services.rca });
   registerOpsRoutes(app, {
     database: deps.database,
     events: deps.events,

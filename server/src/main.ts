@@ -6,16 +6,35 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createInvestigatorClient } from './integrations/investigator/investigator.client.js';
+import { createLlmClient } from './integrations/llm/openai-compatible.client.js';
 import { createOidcSignIn } from './integrations/oidc/oidc.client.js';
 import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './logger.js';
 import { authJobs, createAuthService, deleteSessionsOfUser } from './modules/auth/index.js';
 import { createDemoSeeder, DEMO_SEED_JOB, demoJobs } from './modules/demo/index.js';
-import { createIssueService, issueJobs } from './modules/issues/index.js';
+import { createIssueService, formatIssueKey, type IssueFollowUps, issueJobs } from './modules/issues/index.js';
+import { createPlainLanguageSummarizer } from './modules/notify/index.js';
 import { createMetrics } from './modules/ops/index.js';
+import {
+  createChecklistInvestigator,
+  createExternalInvestigator,
+  createLlmInvestigator,
+  createRcaService,
+  type Investigator,
+  rcaJobs,
+  type RcaService,
+} from './modules/rca/index.js';
 import { createReportService } from './modules/reports/index.js';
 import { createTeamService } from './modules/teams/index.js';
+import {
+  createAiStatusReader,
+  createSimilarIssueFinder,
+  createTriageService,
+  type TriageService,
+  triageJobs,
+} from './modules/triage/index.js';
 import { createUserService } from './modules/users/index.js';
 
 export const VERSION: string = (
@@ -50,6 +69,22 @@ function createServices(
   timings: ReturnType<typeof createMetrics>['timings'],
 ) {
   const db = database.db;
+  const llm = config.llm ? createLlmClient(config.llm) : undefined;
+  const investigatorClient = config.investigator ? createInvestigatorClient(config.investigator) : undefined;
+  // Triage and analysis follow issue changes inside their transactions; they are built after the issue service
+  // they need, so the follow-ups reach them once assembled.
+  let triage: TriageService | undefined;
+  let rca: RcaService | undefined;
+  const followUps: IssueFollowUps = {
+    issueCreated: async (tx, issue) => triage?.enqueueTriage(tx, issue.id),
+    analysisWanted: async (tx, issueId) => {
+      await rca?.enqueueAnalysis(tx, issueId);
+    },
+    committed: () => {
+      triage?.wakeTriage();
+      rca?.wakeAnalysis();
+    },
+  };
   const auth = createAuthService({
     db,
     clock,
@@ -64,7 +99,43 @@ function createServices(
     jobs,
     issueKeyPrefix: config.ISSUE_KEY_PREFIX,
     timings,
+    followUps,
   });
+  const keyOf = (number: number) => formatIssueKey(config.ISSUE_KEY_PREFIX, number);
+  const findSimilarIssues = createSimilarIssueFinder({ db, keyOf });
+  triage = createTriageService({
+    db,
+    clock,
+    jobs,
+    issues,
+    categories: config.TRIAGE_CATEGORIES,
+    ...(llm ? { llm } : {}),
+  });
+  const investigators: Investigator[] = [
+    ...(investigatorClient && config.investigator
+      ? [createExternalInvestigator(investigatorClient, config.investigator.url)]
+      : []),
+    ...(llm ? [createLlmInvestigator(llm)] : []),
+    createChecklistInvestigator(),
+  ];
+  rca = createRcaService({
+    db,
+    clock,
+    events,
+    jobs,
+    issues,
+    findSimilarIssues: (issueId) => findSimilarIssues(issueId),
+    investigators,
+    issueKeyPrefix: config.ISSUE_KEY_PREFIX,
+  });
+  const readAiStatus = createAiStatusReader({
+    triage,
+    categories: config.TRIAGE_CATEGORIES,
+    ...(llm ? { llm } : {}),
+    ...(investigatorClient ? { investigator: investigatorClient } : {}),
+    investigatorTimeoutSeconds: config.INVESTIGATOR_TIMEOUT_SECONDS,
+  });
+  const summarizeForPeople = createPlainLanguageSummarizer(llm ? { llm } : {});
   // Roles decide permissions: a change to people or memberships must not wait for cached sign-ins to expire.
   const onAccessChanged = () => auth.forgetCachedCredentials();
   const teams = createTeamService({ db, clock, jobs, onAccessChanged });
@@ -85,7 +156,26 @@ function createServices(
     teams,
     users,
   });
-  return { auth, issues, teams, users, reports, demo };
+  return {
+    auth,
+    issues,
+    teams,
+    users,
+    reports,
+    demo,
+    triage,
+    rca,
+    readAiStatus,
+    findSimilarIssues,
+    summarizeForPeople,
+  };
+}
+
+/** How long one analysis may run: the investigation service's limit plus the AI model's retried requests. */
+function longestAnalysisSeconds(config: Config): number {
+  const external = config.investigator?.timeoutSeconds ?? 0;
+  const model = config.llm ? config.llm.timeoutSeconds * 4 * 2 : 0;
+  return external + model + 120;
 }
 
 /**
@@ -117,6 +207,8 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       ...issueJobs({ issues: services.issues }),
       ...authJobs({ auth: services.auth }),
       ...demoJobs({ demo: services.demo }),
+      ...triageJobs({ triage: services.triage, retrainCron: config.TRIAGE_RETRAIN_CRON }),
+      ...rcaJobs({ rca: services.rca, longestRunSeconds: longestAnalysisSeconds(config) }),
     ];
     await jobs.start(definitions, { work: options.runJobs ?? true });
 

@@ -24,6 +24,8 @@ export interface EnqueueOptions {
 export interface JobQueue {
   /** Enqueues a job; with `tx` the job commits or rolls back with that transaction. */
   enqueue(name: string, data: object, options?: EnqueueOptions & { tx?: Db }): Promise<void>;
+  /** Tells this process's worker for `name` to look for jobs now instead of at its next poll (after a commit). */
+  wake(name: string): void;
   queueDepths(): Promise<Record<string, number>>;
 }
 
@@ -46,6 +48,7 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
   });
   boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
   const names: string[] = [];
+  const workerIds = new Map<string, string>();
   let isStarted = false;
 
   return {
@@ -64,7 +67,7 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
         if (!work) continue;
         // A batch per poll keeps a backlog moving (one job per poll would drain at the polling rate); each job
         // succeeds or fails on its own, so one bad job never makes its neighbours run twice.
-        await boss.work<object>(
+        const workerId = await boss.work<object>(
           definition.name,
           { pollingIntervalSeconds: 1, batchSize: 10 },
           async (jobs) => {
@@ -86,7 +89,12 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
             }
           },
         );
+        workerIds.set(definition.name, workerId);
       }
+    },
+    wake(name) {
+      const workerId = workerIds.get(name);
+      if (workerId && isStarted) boss.notifyWorker(workerId);
     },
     async enqueue(name, data, options = {}) {
       const sendOptions: Record<string, unknown> = {};

@@ -20,6 +20,8 @@ export interface IssueAccessFacts {
  * | reassign / change team  | yes   | own team | no         | no     |
  * | manage team members     | yes   | own team | no         | no     |
  * | create / delete teams   | yes   | no       | no         | no     |
+ * | re-triage, re-run RCA   | yes   | yes      | yes        | no     |
+ * | retrain the triage model| yes   | no       | no         | no     |
  *
  * A manager's own team is one they manage; an agent's own issues are those assigned to them.
  */
@@ -38,6 +40,8 @@ export const can = {
   createTeam: (actor: Actor) => isAdminLike(actor),
   deleteTeam: (actor: Actor) => isAdminLike(actor),
   manageUsers: (actor: Actor) => isAdminLike(actor),
+  rerunAnalysis: (actor: Actor) => roleOf(actor) !== 'viewer',
+  retrainTriageModel: (actor: Actor) => isAdminLike(actor),
 };
 
 export type IssueAction = 'changeStatus' | 'resolve' | 'editDetails' | 'close' | 'reassign' | 'changeTeam';

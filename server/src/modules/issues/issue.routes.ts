@@ -10,6 +10,7 @@ import {
   issueListResponse,
   issueResponse,
   listIssuesQuery,
+  markDuplicateRequest,
   reopenIssueRequest,
   resolveIssueRequest,
   setAssigneesRequest,
@@ -154,6 +155,28 @@ export function registerIssueRoutes(
       },
     },
     async (request) => respond(await issues.setAssignees(actorOf(request), request.params.id, request.body)),
+  );
+
+  api.post(
+    '/api/issues/:id/duplicate',
+    {
+      schema: {
+        tags,
+        summary: 'Close an issue as a duplicate of another ("Duplicate of ARG-n"), linking both',
+        params: issueIdParam,
+        body: markDuplicateRequest,
+        response: { 200: issueResponse, ...errors },
+      },
+    },
+    async (request) =>
+      respond(
+        await issues.markDuplicate(
+          actorOf(request),
+          request.params.id,
+          request.body.duplicateOf,
+          request.body.note,
+        ),
+      ),
   );
 
   api.get(

@@ -444,27 +444,33 @@ export function createIssueService(deps: IssueServiceDeps) {
       return record;
     },
 
-    /** Stores a root-cause analysis result on the issue, with a history line when it finished or failed. */
+    /** Stores a root-cause analysis state on the issue (live event always; a history line when it finished). */
     async recordAnalysis(
       issueId: string,
       rca: NonNullable<IssueRecord['rca']>,
       outcome?: { action: 'rca_completed' | 'rca_failed'; details: Record<string, unknown> },
     ): Promise<IssueRecord> {
-      return changeIssue(issueId, async (tx, row, _assigneeIds, at) => {
-        await repo.updateIssueRow(tx, row.id, { rca, rcaAt: at });
-        if (!outcome) return [];
-        return [
-          {
-            issueId: row.id,
-            actorId: null,
-            actorName: systemActor.name,
-            action: outcome.action,
-            toValue: rca.investigator,
-            details: outcome.details,
-            at,
-          },
-        ];
+      const at = clock.now();
+      await db.transaction(async (tx) => {
+        const row = await repo.lockIssue(tx, { id: issueId });
+        if (!row) throw new NotFoundError(`Issue "${issueId}" does not exist.`, 'ISSUE_NOT_FOUND');
+        await repo.updateIssueRow(tx, row.id, { rca, rcaAt: at, ...(outcome ? { updatedAt: at } : {}) });
+        const history = outcome
+          ? await repo.insertHistory(tx, [
+              {
+                issueId: row.id,
+                actorId: null,
+                actorName: systemActor.name,
+                action: outcome.action,
+                toValue: rca.investigator,
+                details: outcome.details,
+                at,
+              },
+            ])
+          : [];
+        await publish(tx, 'issue.updated', row.id, row.number, history, at);
       });
+      return getIssue(issueId);
     },
 
     /** Closes an issue as a duplicate of another ("Duplicate of ARG-n") and links both in their histories. */

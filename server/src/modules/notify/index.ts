@@ -1,0 +1,7 @@
+export {
+  createPlainLanguageSummarizer,
+  type NotificationMoment,
+  type SummaryFacts,
+  type SummaryLlm,
+  summarizeFromTemplate,
+} from './plain-language.js';
