@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readEvents } from './support/live-events.js';
 import { startTestArgus, type TestArgus } from './support/test-argus.js';
 
 let t: TestArgus;
@@ -10,30 +11,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(t.argus.app.server.address() as AddressInfo).port}`;
 });
 afterAll(async () => t?.close());
-
-/** Reads server-sent events from a live stream until `isDone` says enough. */
-async function readEvents(response: Response, isDone: (events: { event: string; data: any }[]) => boolean) {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: any }[] = [];
-  let buffer = '';
-  while (!isDone(events)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.+)$/m.exec(block)?.[1];
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (event && data) events.push({ event, data: JSON.parse(data) });
-      end = buffer.indexOf('\n\n');
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 it('streams a change made by someone else to a signed-in viewer, and refuses strangers', async () => {
   const viewer = await t.createPerson({ name: 'Watcher' });

@@ -54,7 +54,7 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-${++counter}`;
 
 beforeAll(async () => {
-  t = await startTestArgus();
+  t = await startTestArgus({}, { runJobs: false });
   const teamA = await t.createTeam('Team A');
   const teamB = await t.createTeam('Team B');
   const people: Record<ActorName, TestPerson> = {
@@ -143,7 +143,65 @@ const readActions: Action[] = [
   read('team members', (fx) => `/api/teams/${fx.teamA.id}/members`),
   read('assignable people', () => '/api/members/assignable'),
   read('who am I', () => '/api/auth/me'),
+  read('similar issues', (fx) => `/api/issues/${fx.readIssueKey}/similar`),
+  read('root-cause analysis', (fx) => `/api/issues/${fx.readIssueKey}/rca`),
+  read('AI status', () => '/api/ai/status'),
 ];
+
+// Background jobs do not run in this file (see beforeAll), so a queued triage or analysis stays queued and
+// "nothing changed" stays comparable.
+const retriage: Action = {
+  name: 're-triage an issue',
+  prepare: async () => {
+    const issue = await freshIssue(f.otherAgent.id);
+    return { method: 'POST', url: `/api/issues/${issue.key}/triage` };
+  },
+};
+const rerunAnalysis: Action = {
+  name: 're-run the root-cause analysis',
+  prepare: async () => {
+    const issue = await freshIssue(f.otherAgent.id);
+    const rca = async () => (await ok('GET', `/api/issues/${issue.key}/rca`)).rca;
+    return {
+      method: 'POST',
+      url: `/api/issues/${issue.key}/rca`,
+      body: {},
+      observe: rca,
+      verify: async () => expect((await rca()).status).toBe('queued'),
+    };
+  },
+};
+const openAnalysis: Action = {
+  name: 'start the first analysis (issue page opened)',
+  prepare: async () => {
+    const issue = await freshIssue(f.otherAgent.id);
+    return {
+      method: 'POST',
+      url: `/api/issues/${issue.key}/rca`,
+      body: { onlyIfMissing: true },
+      verify: async () => expect((await ok('GET', `/api/issues/${issue.key}/rca`)).rca.status).toBe('queued'),
+    };
+  },
+};
+const retrainModel: Action = {
+  name: 'retrain the triage model',
+  prepare: async () => ({ method: 'POST', url: '/api/ai/triage-model/retrain' }),
+};
+const markDuplicate: Action = {
+  name: 'mark a duplicate',
+  prepare: async (actor, holder) => {
+    const original = await freshIssue(f.otherAgent.id);
+    const issue = await freshIssue(holderId(actor, holder));
+    return {
+      method: 'POST',
+      url: `/api/issues/${issue.key}/duplicate`,
+      body: { duplicateOf: original.key },
+      observe: viewIssue(issue.key),
+      verify: async () =>
+        expect((await ok('GET', `/api/issues/${issue.key}`)).duplicateOf?.key).toBe(original.key),
+    };
+  },
+};
 
 const createIssue: Action = {
   name: 'create an issue',
@@ -458,6 +516,11 @@ const matrix: Row[] = [
   ...everyRole(listTokens, { admin: Y, manager: Y, agent: Y, viewer: Y }),
   ...everyRole(createToken, { admin: Y, manager: Y, agent: Y, viewer: Y }),
   ...everyRole(revokeToken, { admin: Y, manager: Y, agent: Y, viewer: Y }),
+  ...everyRole(retriage, { admin: Y, manager: Y, agent: Y, viewer: N }),
+  ...everyRole(rerunAnalysis, { admin: Y, manager: Y, agent: Y, viewer: N }),
+  ...everyRole(openAnalysis, { admin: Y, manager: Y, agent: Y, viewer: Y }),
+  ...adminOnly(retrainModel),
+  ...issueRows(markDuplicate, N),
 ];
 
 const allActions = [...new Set(matrix.map((row) => row.action))];

@@ -70,7 +70,7 @@ export interface TestArgus {
     isAdmin?: boolean;
     memberships?: { teamId: string; role: 'manager' | 'agent' }[];
   }): Promise<TestPerson>;
-  createTeam(name?: string): Promise<{ id: string; name: string }>;
+  createTeam(name?: string, settings?: { routingKeywords?: string[] }): Promise<{ id: string; name: string }>;
   close(): Promise<void>;
 }
 
@@ -136,14 +136,16 @@ export async function startTestArgus(
       const { token } = await argus.services.auth.createApiToken(actor, { name: 'tests' });
       return { id: user.id, email, name, token };
     },
-    async createTeam(name) {
+    async createTeam(name, settings = {}) {
       counter += 1;
       const team = await argus.services.teams.createTeam(systemActor, {
         name: name ?? `Team ${counter}`,
         description: '',
         remindersEnabled: true,
         reminderIntervalMinutes: 240,
-        routingKeywords: [],
+        routingKeywords: settings.routingKeywords ?? [],
+        autoResolveEnabled: true,
+        autoResolveMinConfidence: 0.8,
       });
       return { id: team.team.id, name: team.team.name };
     },

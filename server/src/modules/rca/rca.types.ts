@@ -1,4 +1,4 @@
-import type { InvestigatorKind, SimilarIssue } from '@argus/contracts';
+import type { InvestigatorKind, IssuePriority, IssueSource, SimilarIssue } from '@argus/contracts';
 
 /** Everything an investigator is told about an issue. */
 export interface InvestigationContext {
@@ -7,13 +7,13 @@ export interface InvestigationContext {
     key: string;
     title: string;
     description: string;
-    priority: string;
+    priority: IssuePriority;
     category: string | null;
     team: { id: string; name: string } | null;
     service: string | null;
     environment: string | null;
     labels: Record<string, string>;
-    source: string;
+    source: IssueSource;
     createdAt: string;
   };
   history: { at: string; actor: string; action: string; from: string | null; to: string | null }[];
