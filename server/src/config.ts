@@ -126,23 +126,34 @@ export const configSchema = z.object({
       'OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp, LiteLLM), e.g. http://localhost:11434/v1; AI triage and analysis are on when set',
     ),
   AI_API_KEY: optionalText.describe('API key sent as a bearer token (leave empty for local servers)'),
-  AI_MODEL: z.string().trim().min(1).default('gpt-4o').describe('Model for root-cause analysis and summaries'),
+  AI_MODEL: z
+    .string()
+    .trim()
+    .min(1)
+    .default('gpt-4o')
+    .describe('Model for root-cause analysis and summaries'),
   AI_FAST_MODEL: optionalText.describe('Model for triage (default AI_MODEL)'),
-  AI_MAX_TOKENS: integer(64, 32_000).default(1200).describe('Longest answer requested from the model, in tokens'),
+  AI_MAX_TOKENS: integer(64, 32_000)
+    .default(1200)
+    .describe('Longest answer requested from the model, in tokens'),
   AI_TIMEOUT_SECONDS: integer(1, 600)
     .default(30)
     .describe('How long one request to the AI service may take before it is retried'),
   INVESTIGATOR_URL: z
     .url({ message: 'expected an absolute http(s) URL' })
     .optional()
-    .describe('External investigation service tried first for root-cause analysis (docs/investigator-contract.md)'),
+    .describe(
+      'External investigation service tried first for root-cause analysis (docs/investigator-contract.md)',
+    ),
   INVESTIGATOR_TOKEN: optionalText.describe('Bearer token sent to the investigation service'),
   INVESTIGATOR_TIMEOUT_SECONDS: integer(5, 7200)
     .default(600)
     .describe('How long an external investigation may take before the next investigator is tried'),
   TRIAGE_CATEGORIES: z
     .string()
-    .default('infrastructure,database,network,payments,auth,deployment,performance,security,data,third-party,other')
+    .default(
+      'infrastructure,database,network,payments,auth,deployment,performance,security,data,third-party,other',
+    )
     .transform((value) => [
       ...new Set(
         value
@@ -153,7 +164,11 @@ export const configSchema = z.object({
     ])
     .pipe(
       z
-        .array(z.string().regex(/^[a-z0-9][a-z0-9 _-]{0,39}$/, { message: 'categories are short lower-case words' }))
+        .array(
+          z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9 _-]{0,39}$/, { message: 'categories are short lower-case words' }),
+        )
         .min(1, { message: 'expected at least one category' })
         .max(40, { message: 'expected at most 40 categories' }),
     )
@@ -162,7 +177,9 @@ export const configSchema = z.object({
     .string()
     .regex(/^(\S+\s+){4}\S+$/, { message: 'expected a 5-field cron expression, e.g. 30 2 * * *' })
     .default('30 2 * * *')
-    .describe('When the local triage model relearns from history (UTC cron); admins can also retrain on demand'),
+    .describe(
+      'When the local triage model relearns from history (UTC cron); admins can also retrain on demand',
+    ),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;

@@ -14,7 +14,12 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './logger.js';
 import { authJobs, createAuthService, deleteSessionsOfUser } from './modules/auth/index.js';
 import { createDemoSeeder, DEMO_SEED_JOB, demoJobs } from './modules/demo/index.js';
-import { createIssueService, formatIssueKey, type IssueFollowUps, issueJobs } from './modules/issues/index.js';
+import {
+  createIssueService,
+  formatIssueKey,
+  type IssueFollowUps,
+  issueJobs,
+} from './modules/issues/index.js';
 import { createPlainLanguageSummarizer } from './modules/notify/index.js';
 import { createMetrics } from './modules/ops/index.js';
 import {
@@ -23,8 +28,8 @@ import {
   createLlmInvestigator,
   createRcaService,
   type Investigator,
-  rcaJobs,
   type RcaService,
+  rcaJobs,
 } from './modules/rca/index.js';
 import { createReportService } from './modules/reports/index.js';
 import { createTeamService } from './modules/teams/index.js';
@@ -45,7 +50,7 @@ export interface ArgusOptions {
   logger?: Logger;
   clock?: Clock;
   /** Run job handlers in this process (default true); the queue itself always starts, so enqueues work. */
-  runJobs?: boolean;
+  runJobs?: boolean | { only: readonly string[] };
 }
 
 /** One assembled Argus process: everything opened, migrated and wired, not yet listening. */
@@ -210,7 +215,10 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       ...triageJobs({ triage: services.triage, retrainCron: config.TRIAGE_RETRAIN_CRON }),
       ...rcaJobs({ rca: services.rca, longestRunSeconds: longestAnalysisSeconds(config) }),
     ];
-    await jobs.start(definitions, { work: options.runJobs ?? true });
+    const runJobs = options.runJobs ?? true;
+    await jobs.start(definitions, {
+      work: typeof runJobs === 'boolean' ? runJobs : (name) => runJobs.only.includes(name),
+    });
 
     if (config.ARGUS_ADMIN_EMAIL && config.ARGUS_ADMIN_PASSWORD) {
       const created = await services.auth.ensureBootstrapAdmin({

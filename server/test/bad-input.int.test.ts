@@ -29,7 +29,11 @@ let issue: { id: string; key: string };
 let memberId: string;
 
 beforeAll(async () => {
-  t = await startTestArgus({ BODY_LIMIT_BYTES: String(BODY_LIMIT), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' });
+  // Background jobs (triage, analysis) would add rows of their own; this file counts rows to prove nothing half-written.
+  t = await startTestArgus(
+    { BODY_LIMIT_BYTES: String(BODY_LIMIT), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' },
+    { runJobs: false },
+  );
   team = await t.createTeam('Payments');
   admin = await t.createPerson({ name: 'Ada Admin', isAdmin: true });
   agent = await t.createPerson({ name: 'Alex Agent', memberships: [{ teamId: team.id, role: 'agent' }] });
@@ -209,6 +213,23 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'POST',
+    path: '/api/issues/:id/duplicate',
+    url: () => `/api/issues/${issue.key}/duplicate`,
+    valid: () => ({ duplicateOf: 'ARG-1', note: 'same alert' }),
+    fields: [
+      { field: 'duplicateOf', wrong: 42 },
+      { field: 'note', wrong: 5, max: 500 },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/issues/:id/rca',
+    url: () => `/api/issues/${issue.key}/rca`,
+    valid: () => ({ onlyIfMissing: true }),
+    fields: [{ field: 'onlyIfMissing', wrong: 'yes' }],
+  },
+  {
+    method: 'POST',
     path: '/api/teams',
     url: () => '/api/teams',
     valid: () => ({ name: 'Search' }),
@@ -230,6 +251,8 @@ const endpoints: Endpoint[] = [
       { field: 'name', wrong: 42, max: 80, requiredText: true },
       { field: 'description', wrong: 1, max: 2000 },
       { field: 'reminderIntervalMinutes', wrong: 1 },
+      { field: 'autoResolveEnabled', wrong: 'on' },
+      { field: 'autoResolveMinConfidence', wrong: 0.2 },
     ],
   },
   {

@@ -70,8 +70,14 @@ beforeEach(() => {
   analysisReply = { content: analysisText({ actionable: true, confidence: 0.6 }), chunkDelayMs: 2 };
 });
 
-const issueOf = async (key: string) => (await t.request('GET', `/api/issues/${key}`, { token: admin.token })).body;
-const triaged = (key: string) => eventually(`triage of ${key}`, () => issueOf(key), (issue) => issue.triage !== null);
+const issueOf = async (key: string) =>
+  (await t.request('GET', `/api/issues/${key}`, { token: admin.token })).body;
+const triaged = (key: string) =>
+  eventually(
+    `triage of ${key}`,
+    () => issueOf(key),
+    (issue) => issue.triage !== null,
+  );
 const historyOf = async (key: string) =>
   (await t.request('GET', `/api/issues/${key}/history`, { token: admin.token })).body.items as {
     action: string;
@@ -83,7 +89,9 @@ const create = async (body: Record<string, unknown>) =>
 
 describe('triage with an AI service', () => {
   it("applies the model's answer with the fast model and says it came from the LLM", async () => {
-    const issue = await triaged((await create({ title: 'Card payments declined', description: 'since 10:02' })).key);
+    const issue = await triaged(
+      (await create({ title: 'Card payments declined', description: 'since 10:02' })).key,
+    );
     expect(issue.triage).toMatchObject({
       source: 'llm',
       model: 'fast-model',
@@ -95,7 +103,9 @@ describe('triage with an AI service', () => {
       fallbackReason: null,
     });
     expect(issue.assignees.map((person: { name: string }) => person.name)).toEqual(['Pat Payments']);
-    const request = fake.requests.find((seen) => seen.body.messages[1].content.includes('Card payments declined'));
+    const request = fake.requests.find((seen) =>
+      seen.body.messages[1].content.includes('Card payments declined'),
+    );
     expect(request?.body.model).toBe('fast-model');
     expect(request?.headers.authorization).toBe('Bearer sk-test-secret');
   });
@@ -129,7 +139,9 @@ describe('triage with an AI service', () => {
     const issue = await triaged(created.key);
     expect(issue.assignees.map((person: { id: string }) => person.id)).not.toContain(admin.id);
     expect(issue.team?.name).not.toBe('Administrators');
-    const prompt = fake.requests.find((seen) => seen.body.messages[1].content.includes('IGNORE ALL PREVIOUS'));
+    const prompt = fake.requests.find((seen) =>
+      seen.body.messages[1].content.includes('IGNORE ALL PREVIOUS'),
+    );
     expect(prompt?.body.messages[0].content).toMatch(/untrusted data/);
     // The report cannot close its own fence.
     expect(prompt?.body.messages[1].content.match(/<\/report>/g)).toHaveLength(1);
@@ -153,7 +165,7 @@ describe('triage with an AI service', () => {
 });
 
 describe('root-cause analysis with an AI service', () => {
-  it('streams the model\'s steps in order on the live event stream and stores the result', async () => {
+  it("streams the model's steps in order on the live event stream and stores the result", async () => {
     await t.argus.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(t.argus.app.server.address() as AddressInfo).port}`;
     const stream = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${admin.token}` } });
@@ -161,7 +173,9 @@ describe('root-cause analysis with an AI service', () => {
     const events = await readEvents(stream, (seen) =>
       seen.some(
         (event) =>
-          event.event === 'issue.rca' && event.data.issueKey === created.key && event.data.rcaStep.kind === 'completed',
+          event.event === 'issue.rca' &&
+          event.data.issueKey === created.key &&
+          event.data.rcaStep.kind === 'completed',
       ),
     );
     const steps = events
@@ -180,14 +194,27 @@ describe('root-cause analysis with an AI service', () => {
       messages.indexOf('Checked whether the errors stopped on their own.'),
     );
     const { rca } = (await t.request('GET', `/api/issues/${created.key}/rca`, { token: admin.token })).body;
-    expect(rca).toMatchObject({ status: 'completed', investigator: 'llm', actionable: true, confidence: 0.6 });
+    expect(rca).toMatchObject({
+      status: 'completed',
+      investigator: 'llm',
+      actionable: true,
+      confidence: 0.6,
+    });
     expect(fake.requests.find((seen) => seen.body.stream)?.body.model).toBe('deep-model');
   });
 
   it('resolves a false alarm on its own, says why in the history, and reopening takes one click', async () => {
     analysisReply = { content: analysisText({ actionable: false, confidence: 0.92 }), chunkDelayMs: 1 };
-    const created = await create({ title: 'Brief spike of card declines', priority: 'high', teamId: payments.id });
-    const issue = await eventually('auto-resolution', () => issueOf(created.key), (seen) => seen.rca?.autoResolved);
+    const created = await create({
+      title: 'Brief spike of card declines',
+      priority: 'high',
+      teamId: payments.id,
+    });
+    const issue = await eventually(
+      'auto-resolution',
+      () => issueOf(created.key),
+      (seen) => seen.rca?.autoResolved,
+    );
     expect(issue.status).toBe('resolved');
     expect(issue.resolutionReason).toMatch(/Resolved automatically by Argus/);
     const resolved = (await historyOf(created.key)).find((entry) => entry.action === 'resolved');
@@ -195,15 +222,29 @@ describe('root-cause analysis with an AI service', () => {
     const reopened = await t.request('POST', `/api/issues/${created.key}/reopen`, { token: admin.token });
     expect(reopened.status).toBe(200);
     expect(reopened.body.status).toBe('open');
-    expect((await historyOf(created.key)).at(-1)).toMatchObject({ action: 'reopened', actor: { name: 'Ada Admin' } });
+    expect((await historyOf(created.key)).at(-1)).toMatchObject({
+      action: 'reopened',
+      actor: { name: 'Ada Admin' },
+    });
   });
 
   it('leaves the issue open when the team turned auto-resolve off', async () => {
     const careful = await t.createTeam('Careful');
-    await t.request('PATCH', `/api/teams/${careful.id}`, { token: admin.token, body: { autoResolveEnabled: false } });
+    await t.request('PATCH', `/api/teams/${careful.id}`, {
+      token: admin.token,
+      body: { autoResolveEnabled: false },
+    });
     analysisReply = { content: analysisText({ actionable: false, confidence: 0.99 }), chunkDelayMs: 1 };
-    const created = await create({ title: 'Blip in the ledger job', priority: 'critical', teamId: careful.id });
-    const issue = await eventually('analysis', () => issueOf(created.key), (seen) => seen.rca?.status === 'completed');
+    const created = await create({
+      title: 'Blip in the ledger job',
+      priority: 'critical',
+      teamId: careful.id,
+    });
+    const issue = await eventually(
+      'analysis',
+      () => issueOf(created.key),
+      (seen) => seen.rca?.status === 'completed',
+    );
     expect(issue.rca).toMatchObject({ actionable: false, autoResolved: false });
     expect(issue.status).toBe('open');
   });
@@ -211,7 +252,13 @@ describe('root-cause analysis with an AI service', () => {
 
 describe('plain-language summaries', () => {
   it('come from the model when it answers, and from templates when it does not', async () => {
-    const llm = createLlmClient({ baseUrl: fake.baseUrl, model: 'deep-model', fastModel: 'fast-model', maxTokens: 200, timeoutSeconds: 5 });
+    const llm = createLlmClient({
+      baseUrl: fake.baseUrl,
+      model: 'deep-model',
+      fastModel: 'fast-model',
+      maxTokens: 200,
+      timeoutSeconds: 5,
+    });
     const facts = {
       moment: 'created' as const,
       key: 'ARG-7',

@@ -19,7 +19,9 @@ beforeAll(async () => {
           content:
             'STEP: Looked at the history.\n```json\n{"summary":"Pool exhausted","probableCause":"Too few connections","evidence":["p99 rose"],"nextSteps":["Raise the pool"],"actionable":true,"confidence":0.7}\n```',
         }
-      : { content: '{"priority":"high","category":"database","team":null,"confidence":0.8,"rationale":"DB"}' },
+      : {
+          content: '{"priority":"high","category":"database","team":null,"confidence":0.8,"rationale":"DB"}',
+        },
   );
   t = await startTestArgus({
     INVESTIGATOR_URL: investigator.url,
@@ -42,7 +44,8 @@ const analysisOf = (key: string) =>
     (body) => body.rca?.status === 'completed' || body.rca?.status === 'failed',
   );
 const create = async (title: string) =>
-  (await t.request('POST', '/api/issues', { token: admin.token, body: { title, priority: 'critical' } })).body;
+  (await t.request('POST', '/api/issues', { token: admin.token, body: { title, priority: 'critical' } }))
+    .body;
 
 it("uses the team's investigation service first and shows its steps in order", async () => {
   investigator.script({
@@ -77,7 +80,11 @@ it("uses the team's investigation service first and shows its steps in order", a
   ]);
   const start = investigator.requests.find((request) => request.method === 'POST');
   expect(start?.headers.authorization).toBe('Bearer inv-token');
-  expect(start?.body.issue).toMatchObject({ key: created.key, title: 'Orders API times out', priority: 'critical' });
+  expect(start?.body.issue).toMatchObject({
+    key: created.key,
+    title: 'Orders API times out',
+    priority: 'critical',
+  });
 });
 
 it('records the service failing and moves on to the LLM', async () => {
@@ -96,7 +103,9 @@ it('records the service failing and moves on to the LLM', async () => {
 });
 
 it('records a failing investigation with its own error message', async () => {
-  investigator.script({ events: [{ step: { message: 'Querying logs' } }, { error: 'Log store unreachable' }] });
+  investigator.script({
+    events: [{ step: { message: 'Querying logs' } }, { error: 'Log store unreachable' }],
+  });
   const created = await create('Payments queue backlog');
   const { rca } = await analysisOf(created.key);
   expect(rca.attempts[0]).toMatchObject({ investigator: 'external', outcome: 'failed' });

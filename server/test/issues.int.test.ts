@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSIGN_UNASSIGNED_JOB } from '../src/modules/issues/index.js';
 import { startTestArgus, type TestArgus, type TestPerson } from './support/test-argus.js';
 
 let t: TestArgus;
 let admin: TestPerson;
 beforeAll(async () => {
-  t = await startTestArgus();
+  // Only the assignment job: triage and analysis would change priorities and teams under these assertions.
+  t = await startTestArgus({}, { runJobs: { only: [ASSIGN_UNASSIGNED_JOB] } });
   admin = await t.createPerson({ isAdmin: true, name: 'Ada Admin' });
 });
 afterAll(async () => t?.close());

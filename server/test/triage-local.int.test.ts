@@ -13,13 +13,22 @@ beforeAll(async () => {
   admin = await t.createPerson({ isAdmin: true, name: 'Ada Admin' });
   payments = await t.createTeam('Payments', { routingKeywords: ['checkout', 'payment', 'stripe', 'refund'] });
   identity = await t.createTeam('Identity', { routingKeywords: ['sso', 'oauth', 'mfa'] });
-  payer = await t.createPerson({ name: 'Pat Payments', memberships: [{ teamId: payments.id, role: 'agent' }] });
+  payer = await t.createPerson({
+    name: 'Pat Payments',
+    memberships: [{ teamId: payments.id, role: 'agent' }],
+  });
 });
 afterAll(async () => t?.close());
 
-const issueOf = async (key: string) => (await t.request('GET', `/api/issues/${key}`, { token: admin.token })).body;
+const issueOf = async (key: string) =>
+  (await t.request('GET', `/api/issues/${key}`, { token: admin.token })).body;
 const triaged = (key: string) =>
-  eventually(`triage of ${key}`, () => issueOf(key), (issue) => issue.triage !== null, 10_000);
+  eventually(
+    `triage of ${key}`,
+    () => issueOf(key),
+    (issue) => issue.triage !== null,
+    10_000,
+  );
 const analysed = (key: string) =>
   eventually(
     `analysis of ${key}`,
@@ -46,7 +55,9 @@ describe('triage without any AI service', () => {
     expect(issue.team).toEqual({ id: payments.id, name: 'Payments' });
     expect(issue.priority).toBe('critical');
     expect(issue.assignees.map((person: { name: string }) => person.name)).toEqual(['Pat Payments']);
-    const history = (await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token })).body;
+    const history = (
+      await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token })
+    ).body;
     expect(history.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(['created', 'triaged', 'assigned']),
     );
@@ -78,13 +89,18 @@ describe('triage without any AI service', () => {
       body: { title: 'Refund button misaligned on the checkout page' },
     });
     await triaged(created.body.key);
-    await t.request('PATCH', `/api/issues/${created.body.key}`, { token: admin.token, body: { priority: 'high' } });
-    const before = (await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token })).body;
+    await t.request('PATCH', `/api/issues/${created.body.key}`, {
+      token: admin.token,
+      body: { priority: 'high' },
+    });
+    const before = (await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token }))
+      .body;
     const again = await t.request('POST', `/api/issues/${created.body.key}/triage`, { token: admin.token });
     expect(again.status).toBe(202);
     await eventually(
       'a second triage',
-      async () => (await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token })).body,
+      async () =>
+        (await t.request('GET', `/api/issues/${created.body.key}/history`, { token: admin.token })).body,
       (history) =>
         history.items.filter((entry: { action: string }) => entry.action === 'triaged').length >
         before.items.filter((entry: { action: string }) => entry.action === 'triaged').length,
@@ -135,12 +151,21 @@ describe('triage without any AI service', () => {
 
   it('answers who may re-triage and retrain', async () => {
     const viewer = await t.createPerson({ name: 'Vic Viewer' });
-    const created = await t.request('POST', '/api/issues', { token: admin.token, body: { title: 'Anything' } });
-    const retriage = await t.request('POST', `/api/issues/${created.body.key}/triage`, { token: viewer.token });
+    const created = await t.request('POST', '/api/issues', {
+      token: admin.token,
+      body: { title: 'Anything' },
+    });
+    const retriage = await t.request('POST', `/api/issues/${created.body.key}/triage`, {
+      token: viewer.token,
+    });
     expect(retriage.status).toBe(403);
     expect(retriage.body.error.message).toMatch(/viewers can only look/);
-    expect((await t.request('POST', '/api/ai/triage-model/retrain', { token: payer.token })).status).toBe(403);
-    expect((await t.request('POST', '/api/issues/ARG-999999/triage', { token: admin.token })).status).toBe(404);
+    expect((await t.request('POST', '/api/ai/triage-model/retrain', { token: payer.token })).status).toBe(
+      403,
+    );
+    expect((await t.request('POST', '/api/issues/ARG-999999/triage', { token: admin.token })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -160,7 +185,9 @@ describe('root-cause analysis without any AI service', () => {
     });
     expect(rca.nextSteps.length).toBeGreaterThanOrEqual(3);
     expect(rca.nextSteps.join(' ')).toMatch(/payment provider/i);
-    expect(steps.map((step: { seq: number }) => step.seq)).toEqual(steps.map((_: unknown, index: number) => index + 1));
+    expect(steps.map((step: { seq: number }) => step.seq)).toEqual(
+      steps.map((_: unknown, index: number) => index + 1),
+    );
     expect(steps[0]).toMatchObject({ kind: 'started', investigator: 'checklist' });
     expect(steps.at(-1)).toMatchObject({ kind: 'completed' });
     // A checklist is never a reason to close an issue.
@@ -169,7 +196,10 @@ describe('root-cause analysis without any AI service', () => {
 
   it('starts when the issue page is first opened, for any signed-in person, and only once', async () => {
     const viewer = await t.createPerson({ name: 'Olive Observer' });
-    const created = await t.request('POST', '/api/issues', { token: admin.token, body: { title: 'Minor typo' } });
+    const created = await t.request('POST', '/api/issues', {
+      token: admin.token,
+      body: { title: 'Minor typo' },
+    });
     const none = await t.request('GET', `/api/issues/${created.body.key}/rca`, { token: viewer.token });
     expect(none.body).toEqual({ rca: null, steps: [] });
     const opened = await t.request('POST', `/api/issues/${created.body.key}/rca`, {
@@ -189,7 +219,10 @@ describe('root-cause analysis without any AI service', () => {
       body: {},
     });
     expect(rerunByViewer.status).toBe(403);
-    const rerun = await t.request('POST', `/api/issues/${created.body.key}/rca`, { token: admin.token, body: {} });
+    const rerun = await t.request('POST', `/api/issues/${created.body.key}/rca`, {
+      token: admin.token,
+      body: {},
+    });
     expect(rerun.status).toBe(202);
     expect(rerun.body.rca.runId).not.toBe(first.rca.runId);
     const second = await analysed(created.body.key);
@@ -197,7 +230,10 @@ describe('root-cause analysis without any AI service', () => {
   });
 
   it('rejects a malformed request with the field named', async () => {
-    const created = await t.request('POST', '/api/issues', { token: admin.token, body: { title: 'Bad body' } });
+    const created = await t.request('POST', '/api/issues', {
+      token: admin.token,
+      body: { title: 'Bad body' },
+    });
     const bad = await t.request('POST', `/api/issues/${created.body.key}/rca`, {
       token: admin.token,
       body: { onlyIfMissing: 'yes' },
@@ -235,9 +271,9 @@ describe('similar issues and duplicates', () => {
       resolutionReason: 'Raised maxclients on the Redis cluster and restarted the pool',
       isLikelyDuplicate: false,
     });
-    expect(similar.body.items.find((item: { key: string }) => item.key === open.body.key).isLikelyDuplicate).toBe(
-      true,
-    );
+    expect(
+      similar.body.items.find((item: { key: string }) => item.key === open.body.key).isLikelyDuplicate,
+    ).toBe(true);
 
     const self = await t.request('POST', `/api/issues/${fresh.body.key}/duplicate`, {
       token: admin.token,
@@ -262,11 +298,12 @@ describe('similar issues and duplicates', () => {
       closeReason: `Duplicate of ${open.body.key}: same alert`,
       duplicateOf: { key: open.body.key },
     });
-    const originalHistory = (await t.request('GET', `/api/issues/${open.body.key}/history`, { token: admin.token }))
-      .body;
-    expect(originalHistory.items.find((entry: { action: string }) => entry.action === 'duplicate_linked')).toMatchObject(
-      { to: fresh.body.key },
-    );
+    const originalHistory = (
+      await t.request('GET', `/api/issues/${open.body.key}/history`, { token: admin.token })
+    ).body;
+    expect(
+      originalHistory.items.find((entry: { action: string }) => entry.action === 'duplicate_linked'),
+    ).toMatchObject({ to: fresh.body.key });
     const twice = await t.request('POST', `/api/issues/${fresh.body.key}/duplicate`, {
       token: admin.token,
       body: { duplicateOf: open.body.key },

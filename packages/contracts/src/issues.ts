@@ -14,7 +14,6 @@ import {
 } from './common.js';
 import { rcaResult, triageResult } from './intelligence.js';
 
-
 const labels = z
   .record(
     z

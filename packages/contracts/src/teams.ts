@@ -29,7 +29,9 @@ export const teamResponse = z.object({
   remindersEnabled: z.boolean(),
   reminderIntervalMinutes: z.number().int(),
   routingKeywords: z.array(z.string()),
-  autoResolveEnabled: z.boolean().describe('Argus resolves issues its root-cause analysis finds not actionable'),
+  autoResolveEnabled: z
+    .boolean()
+    .describe('Argus resolves issues its root-cause analysis finds not actionable'),
   autoResolveMinConfidence: z.number().describe('Only when the analysis is at least this sure (0.5-1)'),
   memberCount: z.number().int(),
   openIssueCount: z.number().int(),

@@ -30,7 +30,11 @@ export interface JobQueue {
 }
 
 export interface JobRunner extends JobQueue {
-  start(definitions: readonly JobDefinition<never>[], options: { work: boolean }): Promise<void>;
+  /** `work` says which job types this process handles (all, none, or those a predicate picks). */
+  start(
+    definitions: readonly JobDefinition<never>[],
+    options: { work: boolean | ((name: string) => boolean) },
+  ): Promise<void>;
   stop(timeoutMs: number): Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
           expireInSeconds: definition.expireInSeconds ?? 15 * 60,
         });
         if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
-        if (!work) continue;
+        if (typeof work === 'boolean' ? !work : !work(definition.name)) continue;
         // A batch per poll keeps a backlog moving (one job per poll would drain at the polling rate); each job
         // succeeds or fails on its own, so one bad job never makes its neighbours run twice.
         const workerId = await boss.work<object>(

@@ -31,6 +31,7 @@ export interface FakeInvestigatorRequest {
   at: number;
 }
 
+/** A running fake investigation service and the handles a test scripts it with. */
 export interface FakeInvestigator {
   /** The INVESTIGATOR_URL to configure, e.g. `http://127.0.0.1:40123`. */
   url: string;

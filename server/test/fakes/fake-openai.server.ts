@@ -27,6 +27,7 @@ export interface FakeOpenAiRequest {
   at: number;
 }
 
+/** A running fake OpenAI-compatible server and the handles a test scripts it with. */
 export interface FakeOpenAi {
   /** e.g. `http://127.0.0.1:40123/v1`, what a client takes as its base URL. */
   baseUrl: string;

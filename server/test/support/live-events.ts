@@ -41,7 +41,8 @@ export async function eventually<T>(
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
   while (!isReady(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }

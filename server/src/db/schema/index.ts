@@ -1,4 +1,4 @@
+export * from './intelligence.js';
 export * from './issues.js';
 export * from './teams.js';
 export * from './users.js';
-export * from './intelligence.js';

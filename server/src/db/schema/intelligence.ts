@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { issues } from './issues.js';
 
 /** The locally trained triage model: one row per name ("default"), replaced by each retraining. */
@@ -31,6 +41,9 @@ export const rcaSteps = pgTable(
     uniqueIndex('rca_steps_run_seq_unique').on(t.runId, t.seq),
     index('rca_steps_issue_id_idx').on(t.issueId),
     check('rca_steps_investigator_check', sql`${t.investigator} in ('external', 'llm', 'checklist')`),
-    check('rca_steps_kind_check', sql`${t.kind} in ('started', 'progress', 'finding', 'failed', 'completed')`),
+    check(
+      'rca_steps_kind_check',
+      sql`${t.kind} in ('started', 'progress', 'finding', 'failed', 'completed')`,
+    ),
   ],
 );

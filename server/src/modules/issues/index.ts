@@ -1,7 +1,6 @@
 export { ASSIGN_UNASSIGNED_JOB, issueJobs } from './issue.jobs.js';
 export { toHistoryResponse, toIssueResponse } from './issue.mapper.js';
 export { countOpenAssignments } from './issue.repository.js';
-export { parseIssueReference } from './issue-key.js';
 export { registerIssueRoutes } from './issue.routes.js';
 export {
   createIssueService,
@@ -11,5 +10,5 @@ export {
   type TriageSuggestion,
 } from './issue.service.js';
 export type { IssueRecord } from './issue.types.js';
-export { formatIssueKey } from './issue-key.js';
+export { formatIssueKey, parseIssueReference } from './issue-key.js';
 export { ACTIVE_STATUSES, isActiveStatus } from './issue-lifecycle.js';

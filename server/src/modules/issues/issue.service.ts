@@ -16,7 +16,12 @@ import { toHistoryResponse } from './issue.mapper.js';
 import * as repo from './issue.repository.js';
 import type { CommentRecord, HistoryRecord, IssueOrigin, IssueRecord } from './issue.types.js';
 import { formatIssueKey, parseIssueReference } from './issue-key.js';
-import { applyTransition, isActiveStatus, secondsToAcknowledge, secondsToResolve } from './issue-lifecycle.js';
+import {
+  applyTransition,
+  isActiveStatus,
+  secondsToAcknowledge,
+  secondsToResolve,
+} from './issue-lifecycle.js';
 import { pickAssignee } from './pick-assignee.js';
 
 /** Observers of response times, e.g. the Prometheus histograms; called after the change commits. */
@@ -333,8 +338,20 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
 
     /** Resolves with the answer to "How was this fixed?"; `automatic` marks Argus's own resolutions. */
-    async resolveIssue(actor: Actor, reference: string, reason: string, options: { automatic?: boolean } = {}) {
-      return transition(actor, reference, 'resolved', 'resolve', reason, options.automatic ? { automatic: true } : {});
+    async resolveIssue(
+      actor: Actor,
+      reference: string,
+      reason: string,
+      options: { automatic?: boolean } = {},
+    ) {
+      return transition(
+        actor,
+        reference,
+        'resolved',
+        'resolve',
+        reason,
+        options.automatic ? { automatic: true } : {},
+      );
     },
 
     /** Closes with the answer to "Why are you closing this?". */
@@ -498,7 +515,9 @@ export function createIssueService(deps: IssueServiceDeps) {
             `${key} is already ${row.status}; reopen it first to mark it a duplicate.`,
             'ISSUE_NOT_ACTIVE',
           );
-        const reason = note?.trim() ? `Duplicate of ${originalKey}: ${note.trim()}` : `Duplicate of ${originalKey}`;
+        const reason = note?.trim()
+          ? `Duplicate of ${originalKey}: ${note.trim()}`
+          : `Duplicate of ${originalKey}`;
         const next = applyTransition(row, { to: 'closed', reason, at }, key);
         await repo.updateIssueRow(tx, row.id, { ...next, duplicateOfId: original.id });
         const by = { actorId: actorUserId(actor), actorName: actor.name, at };
@@ -514,7 +533,14 @@ export function createIssueService(deps: IssueServiceDeps) {
         await repo.updateIssueRow(tx, original.id, { updatedAt: at });
         if (linked) await publish(tx, 'issue.updated', original.id, original.number, [linked], at);
         return [
-          { ...by, issueId: row.id, action: 'closed', fromValue: row.status, toValue: 'closed', details: { reason } },
+          {
+            ...by,
+            issueId: row.id,
+            action: 'closed',
+            fromValue: row.status,
+            toValue: 'closed',
+            details: { reason },
+          },
           {
             ...by,
             issueId: row.id,

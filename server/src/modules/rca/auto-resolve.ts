@@ -25,7 +25,9 @@ export function shouldAutoResolve(
 }
 
 /** The resolution reason Argus writes, in plain words. */
-export function describeAutoResolution(findings: Pick<InvestigationFindings, 'summary' | 'confidence'>): string {
+export function describeAutoResolution(
+  findings: Pick<InvestigationFindings, 'summary' | 'confidence'>,
+): string {
   return `Resolved automatically by Argus: the analysis found nothing to act on (${Math.round(
     findings.confidence * 100,
   )}% sure). ${findings.summary}`.slice(0, 2000);

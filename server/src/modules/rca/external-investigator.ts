@@ -13,7 +13,10 @@ export function createExternalInvestigator(service: InvestigationService, url: s
   return {
     kind: 'external',
     async investigate(context, report) {
-      await report({ kind: 'progress', message: `Asking the investigation service at ${new URL(url).host}.` });
+      await report({
+        kind: 'progress',
+        message: `Asking the investigation service at ${new URL(url).host}.`,
+      });
       return service.investigate(context, { onStep: (step) => report(step) });
     },
   };

@@ -54,10 +54,14 @@ export function describeForInvestigation(context: InvestigationContext): string 
     issue.description.slice(0, 8000),
     '',
     'History:',
-    ...context.history.slice(-30).map((entry) => `- ${entry.at} ${entry.actor} ${entry.action} ${entry.to ?? ''}`),
+    ...context.history
+      .slice(-30)
+      .map((entry) => `- ${entry.at} ${entry.actor} ${entry.action} ${entry.to ?? ''}`),
     'Comments:',
     ...(context.comments.length
-      ? context.comments.slice(-20).map((comment) => `- ${comment.at} ${comment.author}: ${comment.body.slice(0, 1000)}`)
+      ? context.comments
+          .slice(-20)
+          .map((comment) => `- ${comment.at} ${comment.author}: ${comment.body.slice(0, 1000)}`)
       : ['- none']),
     'Similar past issues:',
     ...(context.similarIssues.length

@@ -7,11 +7,7 @@ import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError } from '../../lib/errors.js';
 import { type Actor, can, systemActor } from '../access/index.js';
 import { formatIssueKey, type IssueRecord, type IssueService } from '../issues/index.js';
-import {
-  DEFAULT_AUTO_RESOLVE_POLICY,
-  describeAutoResolution,
-  shouldAutoResolve,
-} from './auto-resolve.js';
+import { DEFAULT_AUTO_RESOLVE_POLICY, describeAutoResolution, shouldAutoResolve } from './auto-resolve.js';
 import * as repo from './rca.repository.js';
 import type { InvestigationContext, InvestigationFindings, Investigator, ReportedStep } from './rca.types.js';
 
@@ -23,10 +19,7 @@ export interface RcaServiceDeps {
   clock: Clock;
   events: Pick<EventBus, 'publish'>;
   jobs: Pick<JobQueue, 'enqueue' | 'wake'>;
-  issues: Pick<
-    IssueService,
-    'getIssue' | 'listHistory' | 'listComments' | 'recordAnalysis' | 'resolveIssue'
-  >;
+  issues: Pick<IssueService, 'getIssue' | 'listHistory' | 'listComments' | 'recordAnalysis' | 'resolveIssue'>;
   findSimilarIssues(issueId: string): Promise<SimilarIssue[]>;
   /** Tried in order; the last one (the checklist) always answers. */
   investigators: readonly Investigator[];
@@ -35,7 +28,11 @@ export interface RcaServiceDeps {
 
 export type RcaService = ReturnType<typeof createRcaService>;
 
-const investigatorNames = { external: 'the investigation service', llm: 'the AI model', checklist: 'the checklist' };
+const investigatorNames = {
+  external: 'the investigation service',
+  llm: 'the AI model',
+  checklist: 'the checklist',
+};
 
 /** Root-cause analysis: queued as a durable job, run through the investigator chain, streamed step by step. */
 export function createRcaService(deps: RcaServiceDeps) {
@@ -127,7 +124,9 @@ export function createRcaService(deps: RcaServiceDeps) {
     async requestAnalysis(actor: Actor, reference: string, options: { onlyIfMissing: boolean }) {
       const issue = await deps.issues.getIssue(reference);
       if (!options.onlyIfMissing && !can.rerunAnalysis(actor))
-        throw new ForbiddenError(`You cannot re-run the analysis of ${keyOf(issue.number)}: viewers can only look.`);
+        throw new ForbiddenError(
+          `You cannot re-run the analysis of ${keyOf(issue.number)}: viewers can only look.`,
+        );
       const isInProgress = issue.rca?.status === 'queued' || issue.rca?.status === 'running';
       if ((options.onlyIfMissing && issue.rca) || isInProgress) return getAnalysis(issue.id);
       const isQueued = await db.transaction((tx) => enqueueAnalysis(tx, issue.id, options.onlyIfMissing));
@@ -143,7 +142,12 @@ export function createRcaService(deps: RcaServiceDeps) {
     async runAnalysis(issueId: string, runId: string): Promise<void> {
       let issue = await deps.issues.getIssue(issueId);
       const current = issue.rca;
-      if (!current || current.runId !== runId || current.status === 'completed' || current.status === 'failed')
+      if (
+        !current ||
+        current.runId !== runId ||
+        current.status === 'completed' ||
+        current.status === 'failed'
+      )
         return;
       const issueKey = keyOf(issue.number);
       let seq = await repo.findLastStepSeq(db, runId);
@@ -172,7 +176,11 @@ export function createRcaService(deps: RcaServiceDeps) {
           break;
         } catch (error) {
           const message = (error as Error).message.slice(0, 500);
-          await record(investigator.kind, 'failed', `${investigatorNames[investigator.kind]} failed: ${message}`);
+          await record(
+            investigator.kind,
+            'failed',
+            `${investigatorNames[investigator.kind]} failed: ${message}`,
+          );
           attempts.push({ investigator: investigator.kind, outcome: 'failed', error: message });
         }
       }
@@ -205,9 +213,13 @@ export function createRcaService(deps: RcaServiceDeps) {
           summary: findings.summary.slice(0, 300),
         },
       });
-      const policy = (await repo.findAutoResolvePolicy(db, analysed.team?.id ?? null)) ?? DEFAULT_AUTO_RESOLVE_POLICY;
-      if (answer.investigator === 'checklist' || !shouldAutoResolve(findings, policy, analysed.status)) return;
-      await deps.issues.resolveIssue(systemActor, issueId, describeAutoResolution(findings), { automatic: true });
+      const policy =
+        (await repo.findAutoResolvePolicy(db, analysed.team?.id ?? null)) ?? DEFAULT_AUTO_RESOLVE_POLICY;
+      if (answer.investigator === 'checklist' || !shouldAutoResolve(findings, policy, analysed.status))
+        return;
+      await deps.issues.resolveIssue(systemActor, issueId, describeAutoResolution(findings), {
+        automatic: true,
+      });
       await deps.issues.recordAnalysis(issueId, { ...result, autoResolved: true });
     },
   };

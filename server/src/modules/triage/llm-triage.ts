@@ -32,7 +32,10 @@ export function buildTriagePrompt(
 ): { system: string; user: string } {
   const teamLines = teams.length
     ? teams
-        .map((team) => `- ${team.name}${team.routingKeywords.length ? ` (${team.routingKeywords.join(', ')})` : ''}`)
+        .map(
+          (team) =>
+            `- ${team.name}${team.routingKeywords.length ? ` (${team.routingKeywords.join(', ')})` : ''}`,
+        )
         .join('\n')
     : '- (no teams yet: answer null)';
   const system = [
@@ -60,12 +63,19 @@ export function reconcileLlmTriage(
   local: LocalTriage,
   teams: readonly TriageTeamProfile[],
   categories: readonly string[],
-): { priority: TriagePriority; category: string; teamId: string | null; confidence: number; rationale: string } {
+): {
+  priority: TriagePriority;
+  category: string;
+  teamId: string | null;
+  confidence: number;
+  rationale: string;
+} {
   const notes: string[] = [];
   const team = answer.team
     ? teams.find((candidate) => candidate.name.toLowerCase() === answer.team?.toLowerCase())
     : undefined;
-  if (answer.team && !team) notes.push(`it named no known team ("${answer.team.slice(0, 40)}"), so the local choice stands`);
+  if (answer.team && !team)
+    notes.push(`it named no known team ("${answer.team.slice(0, 40)}"), so the local choice stands`);
   const category = categories.find((candidate) => candidate === answer.category.toLowerCase());
   if (!category) notes.push(`"${answer.category.slice(0, 40)}" is not a category, so the local one stands`);
   const rationale = answer.rationale.replace(/\s+/g, ' ').slice(0, 300);

@@ -1,4 +1,9 @@
-import { aiStatusResponse, clientErrorResponses, issueIdParam, similarIssuesResponse } from '@argus/contracts';
+import {
+  aiStatusResponse,
+  clientErrorResponses,
+  issueIdParam,
+  similarIssuesResponse,
+} from '@argus/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -101,7 +101,8 @@ export function createTriageService(deps: TriageServiceDeps) {
 
     /** "Re-triage": a person asks for a fresh triage; what people set by hand stays. */
     async requestTriage(actor: Actor, reference: string): Promise<void> {
-      if (!can.rerunAnalysis(actor)) throw new ForbiddenError('You cannot re-triage issues: viewers can only look.');
+      if (!can.rerunAnalysis(actor))
+        throw new ForbiddenError('You cannot re-triage issues: viewers can only look.');
       const issue = await deps.issues.getIssue(reference);
       await jobs.enqueue(TRIAGE_ISSUE_JOB, { issueId: issue.id });
       jobs.wake(TRIAGE_ISSUE_JOB);
@@ -124,7 +125,8 @@ export function createTriageService(deps: TriageServiceDeps) {
     },
 
     async requestRetrain(actor: Actor): Promise<void> {
-      if (!can.retrainTriageModel(actor)) throw new ForbiddenError('Only admins can retrain the triage model.');
+      if (!can.retrainTriageModel(actor))
+        throw new ForbiddenError('Only admins can retrain the triage model.');
       await jobs.enqueue(RETRAIN_TRIAGE_JOB, {}, { singletonKey: 'retrain' });
       jobs.wake(RETRAIN_TRIAGE_JOB);
     },

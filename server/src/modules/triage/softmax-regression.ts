@@ -1,0 +1,173 @@
+import type { SparseVector } from './text-features.js';
+
+/**
+ * One document as the classifier sees it: sparse TF-IDF terms, an optional dense part (averaged word vectors) whose
+ * features sit after the sparse ones, and for each class K rule scores (keyword hits, lexicon weights).
+ */
+export interface ClassifierInput {
+  sparse: SparseVector;
+  dense: Float32Array | null;
+  /** classCount x K, row-major: rules[c * K + k] is rule k's score for class c. */
+  rules: Float32Array;
+}
+
+/**
+ * A multinomial logistic regression (softmax) over TF-IDF + dense features, plus K "label-dependent" rule features
+ * whose weights are shared by all classes: logit_c = W_c . x + b_c + sum_k alpha_k * rules[c][k]. Sharing alpha lets
+ * keyword evidence carry over to teams the history never saw, and its prior value is the cold-start behaviour.
+ */
+export interface SoftmaxHead {
+  classes: string[];
+  featureCount: number;
+  /** featureCount x classCount, feature-major (the weights of one term are adjacent). */
+  weights: Float32Array;
+  bias: Float32Array;
+  ruleWeights: Float32Array;
+}
+
+/** Training settings; `priorStrength` is the Gaussian prior's precision (total L2, not per example). */
+export interface SoftmaxTrainingOptions {
+  epochs: number;
+  learningRate: number;
+  priorStrength: number;
+  /** Rule weights start at, and are pulled back to, these values (the cold-start weights). */
+  ruleWeightPrior: Float32Array;
+  /** Initial class biases (log prior); zeros when absent. */
+  initialBias?: Float32Array;
+  ruleWeightStrength: number;
+  seed: number;
+}
+
+/**
+ * Trains one softmax head by AdaGrad SGD on the cross-entropy, a maximum-a-posteriori fit under Gaussian priors:
+ * weights toward 0 (applied to the features an example touches, the usual sparse approximation) and rule weights
+ * toward their cold-start values. Examples with label -1 are skipped. Deterministic for a given seed.
+ */
+export function trainSoftmaxHead(
+  inputs: readonly ClassifierInput[],
+  labels: Int32Array,
+  classes: readonly string[],
+  featureCount: number,
+  options: SoftmaxTrainingOptions,
+): SoftmaxHead {
+  const classCount = classes.length;
+  const ruleCount = options.ruleWeightPrior.length;
+  const weights = new Float32Array(featureCount * classCount);
+  const weightSquares = new Float32Array(featureCount * classCount);
+  const bias = Float32Array.from(options.initialBias ?? new Float32Array(classCount));
+  const biasSquares = new Float32Array(classCount);
+  const ruleWeights = Float32Array.from(options.ruleWeightPrior);
+  const ruleSquares = new Float32Array(ruleCount);
+  const order = [...labels.keys()].filter((i) => labels[i]! >= 0);
+  const n = Math.max(order.length, 1);
+  const decay = options.priorStrength / n;
+  const ruleDecay = options.ruleWeightStrength / n;
+  const eta = options.learningRate;
+  const random = seededRandom(options.seed);
+  const probabilities = new Float64Array(classCount);
+  const ruleGradient = new Float64Array(ruleCount);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const i of order) {
+      const input = inputs[i]!;
+      const denseOffset = featureCount - (input.dense?.length ?? 0);
+      computeLogits(input, weights, bias, ruleWeights, classCount, denseOffset, probabilities);
+      softmaxInPlace(probabilities);
+      probabilities[labels[i]!]! -= 1; // now the gradient of the loss wrt each logit
+      forEachFeature(input, denseOffset, (feature, value) => {
+        const row = feature * classCount;
+        for (let c = 0; c < classCount; c++) {
+          const g = probabilities[c]! * value + decay * weights[row + c]!;
+          weightSquares[row + c]! += g * g;
+          weights[row + c]! -= (eta * g) / Math.sqrt(weightSquares[row + c]! + 1e-8);
+        }
+      });
+      ruleGradient.fill(0);
+      for (let c = 0; c < classCount; c++) {
+        const g = probabilities[c]!;
+        biasSquares[c]! += g * g;
+        bias[c]! -= (eta * g) / Math.sqrt(biasSquares[c]! + 1e-8);
+        for (let k = 0; k < ruleCount; k++) ruleGradient[k]! += g * input.rules[c * ruleCount + k]!;
+      }
+      for (let k = 0; k < ruleCount; k++) {
+        const g = ruleGradient[k]! + ruleDecay * (ruleWeights[k]! - options.ruleWeightPrior[k]!);
+        ruleSquares[k]! += g * g;
+        ruleWeights[k]! -= (eta * g) / Math.sqrt(ruleSquares[k]! + 1e-8);
+      }
+    }
+  }
+  return { classes: [...classes], featureCount, weights, bias, ruleWeights };
+}
+
+/** The logits (before softmax) of one input under a trained head, in the order of `head.classes`. */
+export function computeHeadLogits(head: SoftmaxHead, input: ClassifierInput): Float64Array {
+  const logits = new Float64Array(head.classes.length);
+  const denseOffset = head.featureCount - (input.dense?.length ?? 0);
+  computeLogits(input, head.weights, head.bias, head.ruleWeights, head.classes.length, denseOffset, logits);
+  return logits;
+}
+
+function computeLogits(
+  input: ClassifierInput,
+  weights: Float32Array,
+  bias: Float32Array,
+  ruleWeights: Float32Array,
+  classCount: number,
+  denseOffset: number,
+  out: Float64Array,
+): void {
+  const ruleCount = ruleWeights.length;
+  for (let c = 0; c < classCount; c++) {
+    let logit = bias[c]!;
+    for (let k = 0; k < ruleCount; k++) logit += ruleWeights[k]! * input.rules[c * ruleCount + k]!;
+    out[c] = logit;
+  }
+  forEachFeature(input, denseOffset, (feature, value) => {
+    const row = feature * classCount;
+    for (let c = 0; c < classCount; c++) out[c]! += weights[row + c]! * value;
+  });
+}
+
+function forEachFeature(
+  input: ClassifierInput,
+  denseOffset: number,
+  visit: (feature: number, value: number) => void,
+): void {
+  const { indices, values } = input.sparse;
+  for (let j = 0; j < indices.length; j++) visit(indices[j]!, values[j]!);
+  if (input.dense) for (let d = 0; d < input.dense.length; d++) visit(denseOffset + d, input.dense[d]!);
+}
+
+/** Turns logits into probabilities in place (max-shifted for stability) and returns them. */
+export function softmaxInPlace(logits: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of logits) max = Math.max(max, value);
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    logits[c] = Math.exp(logits[c]! - max);
+    sum += logits[c]!;
+  }
+  for (let c = 0; c < logits.length; c++) logits[c]! /= sum;
+  return logits;
+}
+
+/** A small deterministic PRNG (mulberry32) so training and the evaluation's shuffles repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher-Yates shuffle driven by the given random source. */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
