@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configSchema, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database in ./data on port 8080', () => {
@@ -48,5 +49,14 @@ describe('loadConfig', () => {
       redirectUri: 'https://argus.example.com/api/auth/oidc/callback',
     });
     expect(config.cookieSecure).toBe(true);
+  });
+});
+
+describe('README', () => {
+  it('documents every setting in its table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const documented = new Set([...readme.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]));
+    const missing = Object.keys(configSchema.shape).filter((name) => !documented.has(name));
+    expect(missing).toEqual([]);
   });
 });
