@@ -104,9 +104,9 @@ function validateRow(r, expectSplit) {
   if (!SPLITS.includes(r.split)) fail(`${where(r)}: unknown split ${JSON.stringify(r.split)}`);
   if (expectSplit && r.split !== expectSplit) fail(`${where(r)}: expected split ${expectSplit}`);
 }
-examples.forEach((r) => validateRow(r));
-evalSource.forEach((r) => validateRow(r, 'eval'));
-trainSource.forEach((r) => validateRow(r, 'train'));
+for (const r of examples) validateRow(r);
+for (const r of evalSource) validateRow(r, 'eval');
+for (const r of trainSource) validateRow(r, 'train');
 
 const normalise = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const tokens = (s) => new Set(s.toLowerCase().match(/[a-z0-9\u00c0-\u024f]+/g) ?? []);
