@@ -71,7 +71,7 @@ function createServices(
   events: EventBus,
   jobs: JobRunner,
   clock: Clock,
-  timings: ReturnType<typeof createMetrics>['timings'],
+  metrics: Pick<ReturnType<typeof createMetrics>, 'timings' | 'intelligence'>,
 ) {
   const db = database.db;
   const llm = config.llm ? createLlmClient(config.llm) : undefined;
@@ -103,7 +103,7 @@ function createServices(
     events,
     jobs,
     issueKeyPrefix: config.ISSUE_KEY_PREFIX,
-    timings,
+    timings: metrics.timings,
     followUps,
   });
   const keyOf = (number: number) => formatIssueKey(config.ISSUE_KEY_PREFIX, number);
@@ -115,6 +115,7 @@ function createServices(
     issues,
     categories: config.TRIAGE_CATEGORIES,
     ...(llm ? { llm } : {}),
+    observe: metrics.intelligence,
   });
   const investigators: Investigator[] = [
     ...(investigatorClient && config.investigator
@@ -132,6 +133,7 @@ function createServices(
     findSimilarIssues: (issueId) => findSimilarIssues(issueId),
     investigators,
     issueKeyPrefix: config.ISSUE_KEY_PREFIX,
+    observe: metrics.intelligence,
   });
   const readAiStatus = createAiStatusReader({
     triage,
@@ -207,7 +209,7 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       countOpenIssuesByLabels: () => services!.reports.countOpenIssuesByLabels(),
       queueDepths: () => jobs.queueDepths(),
     });
-    services = createServices(config, database, events, jobs, clock, metrics.timings);
+    services = createServices(config, database, events, jobs, clock, metrics);
     const definitions: JobDefinition<never>[] = [
       ...issueJobs({ issues: services.issues }),
       ...authJobs({ auth: services.auth }),

@@ -108,6 +108,8 @@ describe('triage with an AI service', () => {
     );
     expect(request?.body.model).toBe('fast-model');
     expect(request?.headers.authorization).toBe('Bearer sk-test-secret');
+    const metrics = await t.request('GET', '/metrics');
+    expect(metrics.body).toMatch(/argus_triage_duration_seconds_count\{source="llm"\} [1-9]/);
   });
 
   it('ignores a team or category the model made up, keeping the local choice', async () => {
@@ -326,5 +328,8 @@ describe('when the AI service is down', () => {
     const status = (await down.request('GET', '/api/ai/status', { token: boss.token })).body;
     expect(status.llm).toMatchObject({ configured: true, lastError: expect.any(String) });
     expect(status.llm.lastError).not.toContain('sk-');
+    const metrics = (await down.request('GET', '/metrics')).body;
+    expect(metrics).toMatch(/argus_rca_investigations_total\{investigator="llm",outcome="failed"\} [1-9]/);
+    expect(metrics).toMatch(/argus_rca_investigations_total\{investigator="checklist",outcome="completed"\} [1-9]/);
   }, 60_000);
 });

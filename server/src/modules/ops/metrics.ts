@@ -11,6 +11,12 @@ export interface Metrics {
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void;
   timings: IssueTimingObserver;
   liveStreams: Gauge;
+  intelligence: {
+    /** One triage finished, by the path that answered. */
+    triaged(source: string, seconds: number): void;
+    /** One investigator of a root-cause analysis finished, completed or failed. */
+    investigated(investigator: string, outcome: string): void;
+  };
 }
 
 // Response times span seconds (a pager answered) to days (a low-priority fix).
@@ -80,6 +86,19 @@ export function createMetrics(sources: MetricsSources): Metrics {
     help: 'Open live event streams (SSE)',
     registers: [registry],
   });
+  const triageDuration = new Histogram({
+    name: 'argus_triage_duration_seconds',
+    help: 'Time one triage took, by the path that answered (llm, local, rules)',
+    labelNames: ['source'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const investigations = new Counter({
+    name: 'argus_rca_investigations_total',
+    help: 'Investigators tried in root-cause analyses, by investigator and outcome',
+    labelNames: ['investigator', 'outcome'],
+    registers: [registry],
+  });
   new Counter({
     name: 'argus_build_info',
     help: 'Always 1; labels carry the version',
@@ -94,6 +113,10 @@ export function createMetrics(sources: MetricsSources): Metrics {
     liveStreams,
     observeRequest(method, route, statusCode, seconds) {
       requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+    },
+    intelligence: {
+      triaged: (source, seconds) => triageDuration.observe({ source }, seconds),
+      investigated: (investigator, outcome) => investigations.inc({ investigator, outcome }),
     },
     timings: {
       acknowledged: (seconds, priority) => mtta.observe({ priority }, seconds),

@@ -24,6 +24,7 @@ export interface RcaServiceDeps {
   /** Tried in order; the last one (the checklist) always answers. */
   investigators: readonly Investigator[];
   issueKeyPrefix: string;
+  observe?: { investigated(investigator: string, outcome: string): void };
 }
 
 export type RcaService = ReturnType<typeof createRcaService>;
@@ -172,6 +173,7 @@ export function createRcaService(deps: RcaServiceDeps) {
           );
           await record(investigator.kind, 'completed', `Done: ${findings.summary}`.slice(0, 1000));
           attempts.push({ investigator: investigator.kind, outcome: 'completed', error: null });
+          deps.observe?.investigated(investigator.kind, 'completed');
           answer = { investigator: investigator.kind, findings };
           break;
         } catch (error) {
@@ -182,6 +184,7 @@ export function createRcaService(deps: RcaServiceDeps) {
             `${investigatorNames[investigator.kind]} failed: ${message}`,
           );
           attempts.push({ investigator: investigator.kind, outcome: 'failed', error: message });
+          deps.observe?.investigated(investigator.kind, 'failed');
         }
       }
       const finishedAt = clock.now().toISOString();

@@ -30,6 +30,7 @@ export interface TriageServiceDeps {
   categories: readonly string[];
   /** Present when an AI service is configured. */
   llm?: TriageLlm;
+  observe?: { triaged(source: string, seconds: number): void };
 }
 
 export type TriageService = ReturnType<typeof createTriageService>;
@@ -86,7 +87,10 @@ export function createTriageService(deps: TriageServiceDeps) {
     async triageIssue(issueId: string): Promise<void> {
       const issue = await repo.findIssueText(db, issueId);
       if (!issue) return;
-      await deps.issues.applyTriage(issueId, await suggest(issue));
+      const startedAt = performance.now();
+      const suggestion = await suggest(issue);
+      deps.observe?.triaged(suggestion.source, (performance.now() - startedAt) / 1000);
+      await deps.issues.applyTriage(issueId, suggestion);
     },
 
     /** Inside the transaction that created an issue: queue its triage. */
