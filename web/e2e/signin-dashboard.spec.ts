@@ -32,7 +32,7 @@ describe('sign-in and dashboard', () => {
     // A manager is not an admin: no Users link.
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'API tokens' }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/signin');

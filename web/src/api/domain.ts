@@ -1,4 +1,11 @@
-import type { IssuePriority, IssueSort, IssueSource, IssueStatus } from '@argus/contracts';
+import type {
+  InvestigatorKind,
+  IssuePriority,
+  IssueSort,
+  IssueSource,
+  IssueStatus,
+  TriageSource,
+} from '@argus/contracts';
 
 // Labels keyed by every value of the contracts' enums (the compiler checks none is missing); the plain lists
 // for menus and filters derive from them, so the contracts' zod schemas stay out of the browser bundle.
@@ -25,6 +32,27 @@ export const sourceLabel: Record<IssueSource, string> = {
   alert: 'Alert',
   status: 'Status page',
   anomaly: 'Anomaly',
+};
+
+/** What produced a triage, as the triage panel and the settings page name it. */
+export const triageSourceLabel: Record<TriageSource, string> = {
+  llm: 'LLM',
+  local: 'Local model',
+  rules: 'Keywords and severity words',
+};
+
+/** Who investigated a root cause, at the start of a line. */
+export const investigatorLabel: Record<InvestigatorKind, string> = {
+  external: 'Investigation service',
+  llm: 'LLM',
+  checklist: 'Checklist',
+};
+
+/** The same names inside a sentence: "… → LLM failed: … → checklist". */
+export const investigatorName: Record<InvestigatorKind, string> = {
+  external: 'investigation service',
+  llm: 'LLM',
+  checklist: 'checklist',
 };
 
 /** One-click answers to "How was this fixed?". */

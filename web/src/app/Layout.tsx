@@ -20,7 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/issues', label: 'Issues' },
     { to: '/teams', label: 'Teams' },
     ...(me.role === 'admin' ? [{ to: '/users', label: 'Users' }] : []),
-    { to: '/settings/tokens', label: 'API tokens' },
+    { to: '/settings', label: 'Settings' },
   ];
   return (
     <div className="shell">

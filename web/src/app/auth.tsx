@@ -80,6 +80,10 @@ export function usePermissions() {
     isAdmin,
     canCreateIssues: role !== 'viewer',
     canComment: role !== 'viewer',
+    /** Re-triage or re-run the root-cause analysis: anyone but a viewer. */
+    canRequestAnalysis: role !== 'viewer',
+    /** Close an issue as a duplicate of another: anyone but a viewer. */
+    canMarkDuplicate: role !== 'viewer',
     managesTeam: (teamId: string | null | undefined) => isAdmin || (teamId ? managed.has(teamId) : false),
     /** Change status or resolve: admin, the team's manager, or an assignee who is a member of some team. */
     canWorkOn: (issue: { team: { id: string } | null; assignees: { id: string }[] }) =>

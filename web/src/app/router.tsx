@@ -19,6 +19,7 @@ const TeamDetailPage = lazy(() =>
   import('../pages/TeamDetailPage').then((m) => ({ default: m.TeamDetailPage })),
 );
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SettingsPage = lazy(() => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const TokensPage = lazy(() => import('../pages/TokensPage').then((m) => ({ default: m.TokensPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: '/teams', element: <TeamsPage /> },
       { path: '/teams/:id', element: <TeamDetailPage /> },
       { path: '/users', element: <UsersPage /> },
+      { path: '/settings', element: <SettingsPage /> },
       { path: '/settings/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,15 +4,21 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useAddComment, useComments, useHistory, useIssue } from '../api/issues';
 import { usePermissions } from '../app/auth';
-import { AnalysisPanel } from '../components/issues/AnalysisPanel';
+import { AutoResolvedNotice } from '../components/issues/AutoResolvedNotice';
 import { CommentForm, CommentList } from '../components/issues/CommentList';
 import { IssueFacts } from '../components/issues/IssueFacts';
 import { IssueTimeline } from '../components/issues/IssueTimeline';
 import { IssueTitle } from '../components/issues/IssueTitle';
 import { IssueToolbar } from '../components/issues/IssueToolbar';
+import { RootCausePanel } from '../components/issues/RootCausePanel';
+import { SimilarIssuesCard } from '../components/issues/SimilarIssuesCard';
+import { TriagePanel } from '../components/issues/TriagePanel';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 
-/** One issue: its state, the actions the signed-in person may take, assignees, comments, history and analysis. */
+/**
+ * One issue: its state, the actions the signed-in person may take, assignees, comments, history, Argus's
+ * triage and root-cause analysis, and similar past issues.
+ */
 export function IssueDetailPage() {
   const { key = '' } = useParams();
   const issue = useIssue(key);
@@ -55,10 +61,12 @@ function IssueView({
         <Link to="/issues">Issues</Link> / <span className="issue-key">{issue.key}</span>
       </p>
       <IssueTitle issueKey={issueKey} title={issue.title} canEdit={canWorkOn} />
+      <AutoResolvedNotice issue={issue} canReopen={canWorkOn} />
       <IssueToolbar issue={issue} canWorkOn={canWorkOn} canManage={canManage} />
       <div className="issue-columns">
         <div className="stack issue-main">
           <IssueFacts issue={issue} />
+          <RootCausePanel issue={issue} canRerun={permissions.canRequestAnalysis} />
           <section className="card" aria-labelledby="comments-heading">
             <h2 id="comments-heading">Comments</h2>
             {comments.isPending ? (
@@ -101,8 +109,8 @@ function IssueView({
               <p className="muted">Nobody is assigned.</p>
             )}
           </section>
-          <AnalysisPanel title="Triage" analysis={issue.triage} />
-          <AnalysisPanel title="Root cause" analysis={issue.rca} />
+          <TriagePanel issue={issue} canRetriage={permissions.canRequestAnalysis} />
+          <SimilarIssuesCard issue={issue} canMarkDuplicate={permissions.canMarkDuplicate} />
         </aside>
       </div>
     </article>

@@ -1,6 +1,6 @@
 import type { IssueResponse, MeResponse } from '@argus/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -48,11 +48,28 @@ function issue(number: number, change: Partial<IssueResponse> = {}): IssueRespon
     closeReason: null,
     triage: null,
     rca: null,
+    duplicateOf: null,
     ...change,
   };
 }
 
 type Call = { method: string; path: string; body: unknown };
+const queuedAnalysis: NonNullable<IssueResponse['rca']> = {
+  runId: 'run-1',
+  status: 'queued',
+  investigator: null,
+  summary: null,
+  probableCause: null,
+  evidence: [],
+  nextSteps: [],
+  actionable: null,
+  confidence: null,
+  attempts: [],
+  autoResolved: false,
+  requestedAt: '2024-05-01T10:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+};
 let calls: Call[];
 let current: IssueResponse;
 
@@ -81,6 +98,25 @@ function fakeApi(method: string, path: string, body: unknown): unknown {
     };
   }
   if (path === '/api/issues/ARG-7/comments') return { items: [] };
+  if (path === '/api/issues/ARG-7/similar') return { items: [] };
+  if (path === '/api/issues/ARG-7/rca') {
+    if (method === 'POST' && current.rca === null) current = { ...current, rca: queuedAnalysis };
+    return { rca: current.rca, steps: [] };
+  }
+  if (path === '/api/issues/ARG-7/reopen' && method === 'POST') {
+    current = { ...current, status: 'open', resolvedAt: null, resolutionReason: null };
+    return current;
+  }
+  if (path === '/api/issues/ARG-7/duplicate' && method === 'POST') {
+    const { duplicateOf } = body as { duplicateOf: string };
+    current = {
+      ...current,
+      status: 'closed',
+      closeReason: `Duplicate of ${duplicateOf}`,
+      duplicateOf: { id: 'i-12', key: duplicateOf },
+    };
+    return current;
+  }
   if (path === '/api/issues/ARG-7/resolve' && method === 'POST') {
     current = { ...current, status: 'resolved', resolutionReason: (body as { reason: string }).reason };
     return current;
@@ -169,10 +205,17 @@ describe('IssueDetailPage', () => {
     const user = userEvent.setup();
     renderAt('/issues/ARG-7');
     expect(await screen.findByRole('heading', { level: 1, name: 'Issue number 7' })).toBeTruthy();
-    for (const name of ['Assignees', 'Comments', 'History', 'Triage', 'Root cause'])
+    for (const name of ['Assignees', 'Comments', 'History', 'Triage', 'Root cause', 'Similar issues'])
       expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
     expect(await screen.findByText('This issue was assigned to Marcus (lowest workload)')).toBeTruthy();
-    expect(screen.getAllByText('Not analysed yet')).toHaveLength(2);
+    // Never analysed: opening the issue starts its root-cause analysis.
+    expect(await screen.findByText('Analyzing…')).toBeTruthy();
+    expect(calls).toContainEqual({
+      method: 'POST',
+      path: '/api/issues/ARG-7/rca',
+      body: { onlyIfMissing: true },
+    });
+    expect(await screen.findByText('No similar issues yet')).toBeTruthy();
     for (const name of ['Status', 'Priority', 'Team'])
       expect(screen.getByRole('combobox', { name })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reassign' })).toBeTruthy();
@@ -191,5 +234,39 @@ describe('IssueDetailPage', () => {
     expect(await screen.findByText('Resolved ARG-7')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Resolve issue' })).toBeNull();
+  });
+
+  it('says prominently when Argus resolved the issue on its own, and reopens it in one click', async () => {
+    const user = userEvent.setup();
+    current = issue(7, {
+      status: 'resolved',
+      resolvedAt: '2024-05-01T10:05:00.000Z',
+      resolutionReason: 'Transient blip: the error rate recovered within 2 minutes',
+      rca: { ...queuedAnalysis, status: 'completed', actionable: false, confidence: 0.9, autoResolved: true },
+    });
+    renderAt('/issues/ARG-7');
+    const notice = await screen.findByRole('region', { name: 'Resolved automatically' });
+    expect(notice.textContent).toContain(
+      'Argus resolved this automatically: Transient blip: the error rate recovered within 2 minutes',
+    );
+    await user.click(within(notice).getByRole('button', { name: 'Reopen' }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({ method: 'POST', path: '/api/issues/ARG-7/reopen', body: {} }),
+    );
+    expect(await screen.findByText('Reopened ARG-7')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Resolved automatically' })).toBeNull());
+  });
+
+  it('marks the issue a duplicate and then links to the original', async () => {
+    const user = userEvent.setup();
+    renderAt('/issues/ARG-7');
+    await user.click(await screen.findByRole('button', { name: 'Mark as duplicate…' }));
+    await user.type(screen.getByRole('textbox', { name: 'Duplicate of (issue key)' }), 'ARG-12');
+    await user.click(screen.getByRole('button', { name: 'Mark as duplicate' }));
+    expect(await screen.findByText('Marked ARG-7 a duplicate of ARG-12')).toBeTruthy();
+    const original = await screen.findByRole('link', { name: 'ARG-12' });
+    expect(original.getAttribute('href')).toBe('/issues/ARG-12');
+    expect(original.closest('p')?.textContent).toBe('Duplicate of ARG-12');
+    expect(screen.queryByRole('button', { name: 'Mark as duplicate…' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { CreateTokenResponse, TokenResponse } from '@argus/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useRevokeToken, useTokens } from '../api/tokens';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { RelativeTime } from '../components/RelativeTime';
@@ -16,6 +17,11 @@ export function TokensPage() {
 
   return (
     <div className="stack">
+      <p className="breadcrumb">
+        <Link to="/settings">
+          <span aria-hidden="true">← </span>Settings
+        </Link>
+      </p>
       <div className="page-header">
         <h1>API tokens</h1>
       </div>

@@ -1,12 +1,19 @@
 import type { IssueResponse } from '@argus/contracts';
+import { Link } from 'react-router';
 import { sourceLabel } from '../../api/domain';
 import { RelativeTime } from '../RelativeTime';
 
-/** Description, resolution and the issue's facts (source, service, labels, timestamps). */
+/** Description, resolution, the original it duplicates and the issue's facts (source, service, labels, timestamps). */
 export function IssueFacts({ issue }: { issue: IssueResponse }) {
   const labels = Object.entries(issue.labels);
   return (
     <div className="stack">
+      {issue.duplicateOf && (
+        <p className="issue-outcome issue-duplicate">
+          <strong>Duplicate of</strong>{' '}
+          <Link to={`/issues/${issue.duplicateOf.key}`}>{issue.duplicateOf.key}</Link>
+        </p>
+      )}
       {issue.resolutionReason && (
         <p className="issue-outcome">
           <strong>Resolution:</strong> {issue.resolutionReason}

@@ -57,6 +57,80 @@ describe('describeHistory', () => {
     ],
     [{ action: 'commented', details: { excerpt: 'Looking' } }, 'Priya commented: Looking'],
     [{ action: 'escalated_somewhere' }, 'Priya escalated somewhere'],
+    [
+      {
+        action: 'triaged',
+        actor: { id: null, name: 'Argus' },
+        to: 'high',
+        details: {
+          source: 'local',
+          confidence: 0.82,
+          priority: 'high',
+          category: 'database',
+          team: { id: 't1', name: 'Payments' },
+          rationale: 'Mentions the primary database',
+          applied: { priority: true, team: true, category: true },
+        },
+      },
+      'Argus triaged this as high · Payments · database (local model, 82% sure)',
+    ],
+    [
+      {
+        action: 'triaged',
+        actor: { id: null, name: 'Argus' },
+        to: 'critical',
+        details: { source: 'llm', confidence: 0.9, priority: 'critical', category: 'outage', team: null },
+      },
+      'Argus triaged this as critical · outage (LLM, 90% sure)',
+    ],
+    [
+      {
+        action: 'triaged',
+        actor: { id: null, name: 'Argus' },
+        to: 'low',
+        details: { source: 'rules', confidence: 0.4, priority: 'low', category: 'other', team: null },
+      },
+      'Argus triaged this as low · other (keywords, 40% sure)',
+    ],
+    [
+      {
+        action: 'rca_completed',
+        actor: { id: null, name: 'Argus' },
+        details: { investigator: 'checklist', actionable: true, confidence: 0.6, summary: 'Disk full' },
+      },
+      'Argus finished the root-cause analysis (checklist)',
+    ],
+    [
+      {
+        action: 'rca_completed',
+        actor: { id: null, name: 'Argus' },
+        details: { investigator: 'external', actionable: false, confidence: 0.9, summary: 'Blip' },
+      },
+      'Argus finished the root-cause analysis (investigation service): nothing to act on',
+    ],
+    [
+      {
+        action: 'rca_failed',
+        actor: { id: null, name: 'Argus' },
+        details: {
+          attempts: [
+            { investigator: 'llm', outcome: 'failed', error: 'AI service unreachable' },
+            { investigator: 'checklist', outcome: 'failed', error: 'no data' },
+          ],
+        },
+      },
+      'Argus could not finish the root-cause analysis: LLM failed: AI service unreachable → checklist failed: no data',
+    ],
+    [
+      {
+        action: 'resolved',
+        actor: { id: null, name: 'Argus' },
+        details: { automatic: true, reason: 'Transient blip: the error rate recovered' },
+      },
+      'Argus resolved this automatically: Transient blip: the error rate recovered',
+    ],
+    [{ action: 'marked_duplicate', to: 'ARG-12' }, 'Priya marked this a duplicate of ARG-12'],
+    [{ action: 'duplicate_linked', to: 'ARG-15' }, 'ARG-15 was marked a duplicate of this issue'],
   ] as const)('%o → %s', (change, text) => {
     expect(describeHistory(entry(change as Partial<IssueHistoryEntry>))).toBe(text);
   });

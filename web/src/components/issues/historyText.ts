@@ -1,11 +1,35 @@
-import type { IssuePriority, IssueStatus } from '@argus/contracts';
-import { priorityLabel, statusLabel } from '../../api/domain';
+import type { InvestigatorKind, IssuePriority, IssueStatus, RcaResult, TriageSource } from '@argus/contracts';
+import { investigatorName, priorityLabel, statusLabel } from '../../api/domain';
 import type { IssueHistoryEntry } from '../../api/issues';
+import { describeAttempts } from './rcaText';
 
 const statusText = (value: string | null) => (value ? (statusLabel[value as IssueStatus] ?? value) : 'none');
 const priorityText = (value: string | null) =>
   value ? (priorityLabel[value as IssuePriority] ?? value) : 'none';
 const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
+const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+
+const triageSourceName: Record<TriageSource, string> = {
+  llm: 'LLM',
+  local: 'local model',
+  rules: 'keywords',
+};
+
+/** "Argus triaged this as high · Payments · database (local model, 82% sure)". */
+function triagedText(actor: string, to: string | null, details: Record<string, unknown>): string {
+  const priority = text(details.priority) ?? to;
+  const team = details.team as { name?: unknown } | null | undefined;
+  const what = [
+    priority ? priorityText(priority).toLowerCase() : null,
+    text(team?.name),
+    text(details.category),
+  ].filter(Boolean);
+  const source = triageSourceName[details.source as TriageSource] ?? null;
+  const sure =
+    typeof details.confidence === 'number' ? `${Math.round(details.confidence * 100)}% sure` : null;
+  const how = [source, sure].filter(Boolean).join(', ');
+  return `${actor} triaged this${what.length > 0 ? ` as ${what.join(' · ')}` : ''}${how ? ` (${how})` : ''}`;
+}
 
 function fieldChange(actor: string, field: string, from: string | null, to: string | null): string {
   if (!from && to) return `${actor} set the ${field} to ${to}`;
@@ -27,6 +51,7 @@ export function describeHistory(entry: IssueHistoryEntry): string {
     case 'status_changed':
       return `${actor} changed the status from ${statusText(from)} to ${statusText(to)}`;
     case 'resolved':
+      if (details.automatic === true) return `${actor} resolved this automatically${reason}`;
       return `${actor} resolved this${reason}`;
     case 'closed':
       return `${actor} closed this${reason}`;
@@ -61,6 +86,22 @@ export function describeHistory(entry: IssueHistoryEntry): string {
       const excerpt = typeof details.excerpt === 'string' ? `: ${details.excerpt}` : '';
       return `${actor} commented${excerpt}`;
     }
+    case 'triaged':
+      return triagedText(actor, to, details);
+    case 'rca_completed': {
+      const name = investigatorName[details.investigator as InvestigatorKind];
+      const quiet = details.actionable === false ? ': nothing to act on' : '';
+      return `${actor} finished the root-cause analysis${name ? ` (${name})` : ''}${quiet}`;
+    }
+    case 'rca_failed': {
+      const attempts = Array.isArray(details.attempts) ? (details.attempts as RcaResult['attempts']) : [];
+      const path = attempts.length > 0 ? `: ${describeAttempts(attempts)}` : '';
+      return `${actor} could not finish the root-cause analysis${path}`;
+    }
+    case 'marked_duplicate':
+      return `${actor} marked this a duplicate of ${to ?? 'another issue'}`;
+    case 'duplicate_linked':
+      return `${to ?? 'Another issue'} was marked a duplicate of this issue`;
     default:
       return `${actor} ${entry.action.replaceAll('_', ' ')}${to ? ` → ${to}` : ''}`;
   }

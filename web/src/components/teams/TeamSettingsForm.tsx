@@ -1,6 +1,7 @@
 import type { TeamResponse } from '@argus/contracts';
 import { type FormEvent, useState } from 'react';
 import { useUpdateTeam } from '../../api/teams';
+import { AutoResolveFields, validateMinConfidencePercent } from './AutoResolveFields';
 import { formatKeywords, parseKeywords } from './keywords';
 import { TeamIdentityFields } from './TeamIdentityFields';
 
@@ -13,9 +14,16 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
   const [intervalMinutes, setIntervalMinutes] = useState(String(team.reminderIntervalMinutes));
   const [keywords, setKeywords] = useState(formatKeywords(team.routingKeywords));
   const [description, setDescription] = useState(team.description);
+  const [autoResolveEnabled, setAutoResolveEnabled] = useState(team.autoResolveEnabled);
+  const [minConfidencePercent, setMinConfidencePercent] = useState(
+    String(Math.round(team.autoResolveMinConfidence * 100)),
+  );
+  const isMinConfidenceValid = validateMinConfidencePercent(minConfidencePercent) === null;
+  const canSave = name.trim() !== '' && (isMinConfidenceValid || !autoResolveEnabled);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!canSave) return;
     updateTeam.mutate({
       name: name.trim(),
       slackChannel: slackChannel.trim() || null,
@@ -23,6 +31,9 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
       reminderIntervalMinutes: Number(intervalMinutes),
       routingKeywords: parseKeywords(keywords),
       description,
+      autoResolveEnabled,
+      // A threshold left invalid while automatic resolution is off keeps the saved one.
+      ...(isMinConfidenceValid ? { autoResolveMinConfidence: Number(minConfidencePercent) / 100 } : {}),
     });
   };
 
@@ -74,6 +85,12 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
         <p className="hint">
           Comma-separated words that mark an issue as this team's, used to route new issues.
         </p>
+        <AutoResolveFields
+          isEnabled={autoResolveEnabled}
+          onEnabledChange={setAutoResolveEnabled}
+          minConfidencePercent={minConfidencePercent}
+          onMinConfidencePercentChange={setMinConfidencePercent}
+        />
         <label>
           Description
           <textarea
@@ -84,7 +101,7 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
         </label>
         {canEdit && (
           <div>
-            <button type="submit" className="button primary" disabled={updateTeam.isPending || !name.trim()}>
+            <button type="submit" className="button primary" disabled={updateTeam.isPending || !canSave}>
               {updateTeam.isPending ? 'Saving…' : 'Save settings'}
             </button>
           </div>
