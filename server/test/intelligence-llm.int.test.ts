@@ -218,7 +218,7 @@ describe('root-cause analysis with an AI service', () => {
       (seen) => seen.rca?.autoResolved,
     );
     expect(issue.status).toBe('resolved');
-    expect(issue.resolutionReason).toMatch(/Resolved automatically by Argus/);
+    expect(issue.resolutionReason).toMatch(/found nothing to act on \(92% sure\)/);
     const resolved = (await historyOf(created.key)).find((entry) => entry.action === 'resolved');
     expect(resolved).toMatchObject({ actor: { name: 'Argus' }, details: { automatic: true } });
     const reopened = await t.request('POST', `/api/issues/${created.key}/reopen`, { token: admin.token });

@@ -179,7 +179,8 @@ describe('root-cause analysis without any AI service', () => {
     expect(rca).toMatchObject({
       status: 'completed',
       investigator: 'checklist',
-      actionable: true,
+      actionable: null,
+      confidence: null,
       autoResolved: false,
       attempts: [{ investigator: 'checklist', outcome: 'completed', error: null }],
     });

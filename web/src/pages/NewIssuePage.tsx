@@ -7,7 +7,10 @@ import { usePermissions } from '../app/auth';
 import { SelectField } from '../components/SelectField';
 import { EmptyState } from '../components/States';
 
-/** Raise an issue by hand; with a team it is assigned to the member with the lowest workload. */
+/**
+ * Raise an issue by hand. Priority and team may be left to triage, which fills them within seconds; with a team the
+ * issue goes to the member with the lowest workload.
+ */
 export function NewIssuePage() {
   const permissions = usePermissions();
   const navigate = useNavigate();
@@ -15,7 +18,7 @@ export function NewIssuePage() {
   const create = useCreateIssue();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [priority, setPriority] = useState<IssuePriority>('medium');
+  const [priority, setPriority] = useState<IssuePriority | ''>('');
   const [teamId, setTeamId] = useState('');
   const [service, setService] = useState('');
   if (!permissions.canCreateIssues) {
@@ -35,8 +38,8 @@ export function NewIssuePage() {
       {
         title: title.trim(),
         description: description.trim(),
-        priority,
-        teamId: teamId || null,
+        ...(priority ? { priority } : {}),
+        ...(teamId ? { teamId } : {}),
         ...(service.trim() ? { service: service.trim() } : {}),
       },
       { onSuccess: (issue) => navigate(`/issues/${issue.key}`) },
@@ -63,7 +66,11 @@ export function NewIssuePage() {
         </label>
         <div className="grid grid-2">
           <SelectField label="Priority">
-            <select value={priority} onChange={(event) => setPriority(event.target.value as IssuePriority)}>
+            <select
+              value={priority}
+              onChange={(event) => setPriority(event.target.value as IssuePriority | '')}
+            >
+              <option value="">Let Argus decide</option>
               {PRIORITIES.map((value) => (
                 <option key={value} value={value}>
                   {priorityLabel[value]}
@@ -77,7 +84,7 @@ export function NewIssuePage() {
               onChange={(event) => setTeamId(event.target.value)}
               disabled={teams.isPending}
             >
-              <option value="">No team</option>
+              <option value="">Let Argus decide</option>
               {(teams.data ?? []).map((team) => (
                 <option key={team.id} value={team.id}>
                   {team.name}
@@ -93,7 +100,10 @@ export function NewIssuePage() {
             <input value={service} onChange={(event) => setService(event.target.value)} maxLength={120} />
           </label>
         </div>
-        <p className="hint">With a team, Argus assigns the member with the lowest workload.</p>
+        <p className="hint">
+          Left to Argus, priority and team come from triage within seconds (from each team's routing keywords
+          and past issues). Either way the team member with the lowest workload is assigned.
+        </p>
         {create.isError && (
           <p className="form-error" role="alert">
             {create.error.message}

@@ -28,7 +28,7 @@ export function shouldAutoResolve(
 export function describeAutoResolution(
   findings: Pick<InvestigationFindings, 'summary' | 'confidence'>,
 ): string {
-  return `Resolved automatically by Argus: the analysis found nothing to act on (${Math.round(
-    findings.confidence * 100,
-  )}% sure). ${findings.summary}`.slice(0, 2000);
+  return `The root-cause analysis found nothing to act on (${Math.round(findings.confidence * 100)}% sure). ${
+    findings.summary
+  }`.slice(0, 2000);
 }

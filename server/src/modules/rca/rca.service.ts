@@ -197,11 +197,15 @@ export function createRcaService(deps: RcaServiceDeps) {
         return;
       }
       const { findings } = answer;
+      // A checklist is advice, not a judgement: it claims neither actionability nor confidence.
+      const isJudgement = answer.investigator !== 'checklist';
       const result: RcaResult = {
         ...current,
         status: 'completed',
         investigator: answer.investigator,
         ...findings,
+        actionable: isJudgement ? findings.actionable : null,
+        confidence: isJudgement ? findings.confidence : null,
         attempts,
         autoResolved: false,
         startedAt,
@@ -211,8 +215,8 @@ export function createRcaService(deps: RcaServiceDeps) {
         action: 'rca_completed',
         details: {
           investigator: answer.investigator,
-          actionable: findings.actionable,
-          confidence: findings.confidence,
+          actionable: result.actionable,
+          confidence: result.confidence,
           summary: findings.summary.slice(0, 300),
         },
       });
