@@ -195,7 +195,12 @@ describe('root-cause analysis with an AI service', () => {
     expect(messages.indexOf('Read the report and the history.')).toBeLessThan(
       messages.indexOf('Checked whether the errors stopped on their own.'),
     );
-    const { rca } = (await t.request('GET', `/api/issues/${created.key}/rca`, { token: admin.token })).body;
+    // The result is stored just after the last step is streamed.
+    const { rca } = await eventually(
+      'the stored result',
+      async () => (await t.request('GET', `/api/issues/${created.key}/rca`, { token: admin.token })).body,
+      (body) => body.rca?.status === 'completed',
+    );
     expect(rca).toMatchObject({
       status: 'completed',
       investigator: 'llm',
