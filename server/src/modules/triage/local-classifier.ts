@@ -1,5 +1,4 @@
-import { priorityLogPrior } from './severity-lexicon.js';
-import { type ClassifierInput, trainSoftmaxHead } from './softmax-regression.js';
+import { trainSoftmaxHead } from './softmax-regression.js';
 import { buildTfidfVocabulary, indexVocabulary, type SparseVector, vectorizeTfidf } from './text-features.js';
 import type { LocalTriageModel, TriageExample, TriageHead, TriageTeamProfile } from './triage.types.js';
 import { triagePriorities } from './triage.types.js';
@@ -10,23 +9,30 @@ import { dotProduct, loadWordVectors } from './word-vectors.js';
 export const localTriageModelVersion = 'local-triage-1';
 
 /**
- * Cold-start weights of each question's rule features [lexicon score, keyword-meaning similarity, past-issue
- * centroid similarity]: one routing keyword adds 2 to its team's logit (one hit among ten teams -> ~45% sure, two ->
- * ~85%), one lexicon weight unit adds 1 to its priority. Similarities are cosines, so their weights are larger.
- * Chosen by cross-validation on the evaluation's training split; training moves them from there.
+ * Cold-start weights of each question's rule features [lexicon score, prior score, past-issue centroid similarity].
+ * The prior score is the similarity to the keywords' meaning for teams and categories (a centred cosine, hence the
+ * larger weight) and ln P(priority) under the ITIL matrix for priorities. One routing keyword adds 2 to its team's
+ * logit (one hit among ten teams -> ~45% sure, two -> ~85%); a stated priority ("p1") adds 4. Chosen by
+ * cross-validation on the evaluation's training split; training moves them from there.
  */
 export const ruleWeightPriors = {
   team: [2, 8, 8],
-  priority: [1, 0, 4],
+  priority: [4, 1, 4],
   category: [2, 0, 8],
 } as const satisfies Record<string, readonly number[]>;
 
 /** Settings of the learner, chosen by cross-validation on the training split of the evaluation set. */
-const learner = { priorStrength: 0.3, ruleWeightStrength: 20, learningRate: 0.3, maxTerms: 30_000 };
+const learner = {
+  priorStrength: 0.1,
+  priorityPriorStrength: 30,
+  ruleWeightStrength: 20,
+  learningRate: 0.3,
+  maxTerms: 30_000,
+};
 
-/** Epochs by history size: small histories need more passes, large ones converge in a few (~150k updates in all). */
+/** Epochs by history size: small histories need more passes, large ones converge in two (~100k updates in all). */
 function epochsFor(exampleCount: number): number {
-  return Math.min(40, Math.max(3, Math.round(150_000 / Math.max(exampleCount, 1))));
+  return Math.min(40, Math.max(2, Math.round(100_000 / Math.max(exampleCount, 1))));
 }
 
 /** Where the rule features of one question come from, per class of its head. */
@@ -37,11 +43,12 @@ interface RuleSource {
 
 /**
  * Learns this organisation's triage from its labelled history: one softmax regression per question (team,
- * priority, category) over TF-IDF words and bigrams plus averaged word vectors, with keyword, keyword-meaning and
- * past-issue-centroid scores as shared-weight features. Logistic regression rather than naive Bayes because its
- * probabilities are calibrated enough to report as confidence, and its rule weights start at (and are pulled toward)
- * the cold-start values, so a small history nudges them and a large one decides. Pass `teams` so the keyword
- * weights are learned too.
+ * priority, category) over TF-IDF words and bigrams, with three shared-weight rule features per class: keyword or
+ * lexicon score, keyword-meaning similarity (ITIL matrix for priority), and similarity to the class's centroid of
+ * past issues' averaged word vectors. Logistic regression rather than naive Bayes because its probabilities are
+ * calibrated enough to report as confidence (see the evaluation's reliability table) and it takes the rule scores as
+ * features: their weights start at the cold-start values under a Gaussian prior, so the rules keep working for words
+ * history never saw. Pass `teams` so the team rule features exist during training too.
  */
 export function trainTriageModel(
   examples: readonly TriageExample[],
@@ -55,10 +62,10 @@ export function trainTriageModel(
     { minDocumentCount: examples.length >= 2_000 ? 2 : 1, maxTerms: learner.maxTerms },
   );
   const termIndex = indexVocabulary(vocabulary);
-  const sparse = evidence.map((item) => vectorizeTfidf(item.features, termIndex, vocabulary.idf));
   const vectors = loadWordVectors();
-  const denseDimension = vectors?.dimension ?? 0;
-  const featureCount = vocabulary.terms.length + denseDimension;
+  const meaningDimension = vectors?.dimension ?? 0;
+  const sparse = evidence.map((item) => vectorizeTfidf(item.features, termIndex, vocabulary.idf));
+  const featureCount = vocabulary.terms.length;
   const teamIds = [
     ...new Set(examples.flatMap((example) => (example.teamId ? [example.teamId] : []))),
   ].sort();
@@ -67,39 +74,44 @@ export function trainTriageModel(
   const trainHead = (
     classes: readonly string[],
     labelOf: (example: TriageExample) => string | null,
-    rules: RuleSource,
+    ruleSource: RuleSource,
     rulePrior: readonly number[],
-    initialBias?: Float32Array,
+    priorStrength = learner.priorStrength,
   ): TriageHead | null => {
     const classIndex = new Map(classes.map((name, index) => [name, index]));
     const labels = Int32Array.from(examples, (example) => classIndex.get(labelOf(example) ?? '') ?? -1);
     const labelled = labels.filter((label) => label >= 0).length;
     if (labelled === 0) return null;
-    const sums = denseDimension > 0 ? sumMeanings(evidence, labels, classes.length, denseDimension) : null;
-    const centroids = sums && normalizeRows(Float32Array.from(sums), denseDimension);
+    const sums =
+      meaningDimension > 0 ? sumMeanings(evidence, labels, classes.length, meaningDimension) : null;
+    const centroids = sums && normalizeRows(Float32Array.from(sums), meaningDimension);
+    const sumNormsSquared =
+      sums && Float64Array.from(classes, (_, c) => squaredNorm(sums, c, meaningDimension));
     const inputs = evidence.map((item, i) => {
-      const ruleScores = new Float32Array(classes.length * 3);
-      const ownCentroid =
-        sums && item.meaning && labels[i]! >= 0 ? leaveOneOut(sums, labels[i]!, item.meaning) : null;
+      const rules = new Float32Array(classes.length * 3);
+      const similarities = new Float64Array(classes.length);
       for (let c = 0; c < classes.length; c++) {
-        ruleScores[c * 3] = rules.lexicon(item, c);
-        ruleScores[c * 3 + 1] = rules.prototype(item, c);
-        const centroid =
-          c === labels[i] && ownCentroid ? ownCentroid : centroids && rowOf(centroids, c, denseDimension);
-        ruleScores[c * 3 + 2] = item.meaning && centroid ? dotProduct(item.meaning, centroid) : 0;
+        rules[c * 3] = ruleSource.lexicon(item, c);
+        rules[c * 3 + 1] = ruleSource.prototype(item, c);
+        if (!item.meaning || !sums || !centroids || !sumNormsSquared) continue;
+        similarities[c] =
+          c === labels[i]
+            ? leaveOneOutCosine(item.meaning, sums, c, sumNormsSquared[c]!)
+            : dotProduct(item.meaning, rowOf(centroids, c, meaningDimension));
       }
-      return toInput(sparse[i]!, item.meaning, ruleScores);
+      centreInPlace(similarities);
+      for (let c = 0; c < classes.length; c++) rules[c * 3 + 2] = similarities[c]!;
+      return { sparse: sparse[i]!, rules };
     });
     const head = trainSoftmaxHead(inputs, labels, classes, featureCount, {
       epochs: epochsFor(labelled),
       learningRate: learner.learningRate,
-      priorStrength: learner.priorStrength,
+      priorStrength,
       ruleWeightPrior: Float32Array.from(rulePrior),
       ruleWeightStrength: learner.ruleWeightStrength,
-      ...(initialBias ? { initialBias } : {}),
       seed: 20_240_601,
     });
-    return { ...head, centroids };
+    return { ...head, centroids, exampleCount: labelled };
   };
 
   const categoryIndex = options.categories.map((_, index) => index);
@@ -111,12 +123,12 @@ export function trainTriageModel(
     categories: [...options.categories],
     vocabulary,
     wordVectorSetId: vectors?.setId ?? null,
-    denseDimension,
+    meaningDimension,
     team: trainHead(
       teamIds,
       (example) => example.teamId,
       {
-        lexicon: (item, c) => item.keywords.scores[teamPosition[c]!] ?? 0,
+        lexicon: (item, c) => item.teamLexiconScores[teamPosition[c]!] ?? 0,
         prototype: (item, c) => item.teamSimilarity[teamPosition[c]!] ?? 0,
       },
       ruleWeightPriors.team,
@@ -124,9 +136,12 @@ export function trainTriageModel(
     priority: trainHead(
       triagePriorities,
       (example) => example.priority,
-      { lexicon: (item, c) => item.severity.scores[triagePriorities[c]!], prototype: () => 0 },
+      {
+        lexicon: (item, c) => item.severity.explicit[triagePriorities[c]!],
+        prototype: (item, c) => item.severity.matrixLogProbability[triagePriorities[c]!],
+      },
       ruleWeightPriors.priority,
-      Float32Array.from(triagePriorities, (priority) => priorityLogPrior[priority]),
+      learner.priorityPriorStrength,
     ),
     category: trainHead(
       options.categories,
@@ -155,11 +170,27 @@ function sumMeanings(
   return sums;
 }
 
-/** The centroid of a class without one of its members, so training does not see an example in its own centroid. */
-function leaveOneOut(sums: Float64Array, label: number, meaning: Float32Array): Float32Array {
+/**
+ * Cosine between a unit meaning m and its class centroid without m itself, so training never sees an example in
+ * its own centroid: with S the class sum, m.(S - m) / |S - m| = (m.S - 1) / sqrt(|S|^2 - 2 m.S + 1).
+ */
+function leaveOneOutCosine(
+  meaning: Float32Array,
+  sums: Float64Array,
+  label: number,
+  sumNormSquared: number,
+): number {
   const dimension = meaning.length;
-  const centroid = Float32Array.from(meaning, (value, d) => sums[label * dimension + d]! - value);
-  return normalizeRows(centroid, dimension);
+  let dot = 0;
+  for (let d = 0; d < dimension; d++) dot += meaning[d]! * sums[label * dimension + d]!;
+  const restNormSquared = sumNormSquared - 2 * dot + 1;
+  return restNormSquared > 1e-9 ? (dot - 1) / Math.sqrt(restNormSquared) : 0;
+}
+
+function squaredNorm(matrix: Float64Array, row: number, dimension: number): number {
+  let sum = 0;
+  for (let d = row * dimension; d < (row + 1) * dimension; d++) sum += matrix[d]! * matrix[d]!;
+  return sum;
 }
 
 /** Scales each row of a row-major matrix to unit length (zero rows stay zero). */
@@ -172,18 +203,21 @@ function normalizeRows(matrix: Float32Array, dimension: number): Float32Array {
   return matrix;
 }
 
+/**
+ * Subtracts the mean from every value: similarities are compared across options, and an option without one (a
+ * team the history never saw) then sits at the average instead of below every other.
+ */
+export function centreInPlace(values: Float64Array): Float64Array {
+  let sum = 0;
+  for (const value of values) sum += value;
+  const mean = values.length > 0 ? sum / values.length : 0;
+  for (let i = 0; i < values.length; i++) values[i]! -= mean;
+  return values;
+}
+
 /** Row `index` of a row-major matrix, as a view. */
 export function rowOf(matrix: Float32Array, index: number, dimension: number): Float32Array {
   return matrix.subarray(index * dimension, (index + 1) * dimension);
-}
-
-/** One classifier input from shared parts; `meaning` is dropped when the model was trained without vectors. */
-export function toInput(
-  sparse: SparseVector,
-  meaning: Float32Array | null,
-  rules: Float32Array,
-): ClassifierInput {
-  return { sparse, dense: meaning, rules };
 }
 
 const termIndexCache = new WeakMap<LocalTriageModel, Map<string, number>>();

@@ -1,6 +1,6 @@
 import { fallbackCategory } from './category-lexicon.js';
-import { rowOf, ruleWeightPriors, toInput, vectorizeForModel } from './local-classifier.js';
-import { priorityLogPrior } from './severity-lexicon.js';
+import { centreInPlace, rowOf, ruleWeightPriors, vectorizeForModel } from './local-classifier.js';
+import type { SeverityEvidence } from './severity-lexicon.js';
 import { computeHeadLogits, softmaxInPlace } from './softmax-regression.js';
 import type { SparseVector } from './text-features.js';
 import type {
@@ -57,7 +57,7 @@ export function triageLocally(
   const view = context.model ? viewThroughModel(context.model, evidence) : null;
   const teamIds = context.teams.map((team) => team.id);
   const team = decide(teamIds, view, view?.model.team ?? null, ruleWeightPriors.team, (i) => [
-    evidence.keywords.scores[i]!,
+    evidence.teamLexiconScores[i]!,
     evidence.teamSimilarity[i]!,
   ]);
   const priority = decide(
@@ -65,8 +65,10 @@ export function triageLocally(
     view,
     view?.model.priority ?? null,
     ruleWeightPriors.priority,
-    (i) => [evidence.severity.scores[triagePriorities[i]!], 0],
-    (i) => priorityLogPrior[triagePriorities[i]!],
+    (i) => [
+      evidence.severity.explicit[triagePriorities[i]!],
+      evidence.severity.matrixLogProbability[triagePriorities[i]!],
+    ],
   );
   const fallback = context.categories.indexOf(fallbackCategory(context.categories));
   const category = decide(
@@ -79,7 +81,7 @@ export function triageLocally(
     (i) => (i === fallback ? 1 : 0),
   );
   const hasTeamSignal =
-    evidence.keywords.scores.some((score) => score > 0) ||
+    evidence.teamLexiconScores.some((score) => score > 0) ||
     evidence.meaning !== null ||
     (view?.model.team != null && view.sparse.indices.length > 0);
   const teamIndex = hasTeamSignal && teamIds.length > 0 ? team.best : -1;
@@ -99,7 +101,9 @@ export function triageLocally(
     rationale: explain(
       evidence,
       view,
-      teamIndex >= 0 ? { name: context.teams[teamIndex]!.name, index: teamIndex } : null,
+      teamIndex >= 0
+        ? { name: context.teams[teamIndex]!.name, index: teamIndex, confidence: teamConfidence }
+        : null,
       chosenPriority,
       { name: chosenCategory, hits: evidence.categories.hits[category.best] ?? [] },
     ),
@@ -113,8 +117,8 @@ function viewThroughModel(model: LocalTriageModel, evidence: TriageEvidence): Mo
 }
 
 /**
- * Softmax over the options the organisation has now. Each option's logit is its learned score (the head's mean
- * bias for an option the head never saw, e.g. a new team) plus the rule weights times its rule features
+ * Softmax over the options the organisation has now. Each option's logit is its learned score (for an option the
+ * head never saw, e.g. a new team, the mean bias less the smoothed odds against it) plus the rule weights times its rule features
  * [lexicon score, keyword-meaning similarity, past-issue centroid similarity]. Without a head, the cold-start rule
  * weights apply and `coldPrior` is the only prior.
  */
@@ -129,23 +133,21 @@ function decide(
   const logits = new Float64Array(options.length);
   if (view && head) {
     const classCount = head.classes.length;
-    const learned = computeHeadLogits(
-      head,
-      toInput(view.sparse, view.meaning, new Float32Array(classCount * 3)),
-    );
+    const learned = computeHeadLogits(head, { sparse: view.sparse, rules: new Float32Array(classCount * 3) });
     const classIndex = new Map(head.classes.map((name, index) => [name, index]));
     const meanBias = head.bias.reduce((sum, value) => sum + value, 0) / Math.max(classCount, 1);
-    const dimension = view.model.denseDimension;
+    // An option the history never chose starts below the average one by the add-one (Laplace) smoothed odds:
+    // ln((n / k + 1) / 1) for n past answers over k options. Its keywords can still lift it.
+    const unseenBias = meanBias - Math.log(1 + head.exampleCount / Math.max(classCount, 1));
+    const centroidSimilarity = similarityToCentroids(head, view);
     options.forEach((option, i) => {
       const known = classIndex.get(option);
       const [lexicon, prototype] = rules(i);
-      const centroid = known !== undefined && head.centroids ? rowOf(head.centroids, known, dimension) : null;
-      const centroidSimilarity = view.meaning && centroid ? dotProduct(view.meaning, centroid) : 0;
       logits[i] =
-        (known === undefined ? meanBias : learned[known]!) +
+        (known === undefined ? unseenBias : learned[known]!) +
         head.ruleWeights[0]! * lexicon +
         head.ruleWeights[1]! * prototype +
-        head.ruleWeights[2]! * centroidSimilarity;
+        head.ruleWeights[2]! * (known === undefined ? 0 : centroidSimilarity[known]!);
     });
   } else {
     options.forEach((_, i) => {
@@ -159,30 +161,44 @@ function decide(
   return { options, probabilities: logits, best };
 }
 
+/** Per class of a head: the text's similarity to the class's past issues, centred as in training. */
+function similarityToCentroids(head: TriageHead, view: ModelView): Float64Array {
+  const similarities = new Float64Array(head.classes.length);
+  if (!head.centroids || !view.meaning) return similarities;
+  const dimension = view.model.meaningDimension;
+  for (let c = 0; c < similarities.length; c++) {
+    similarities[c] = dotProduct(view.meaning, rowOf(head.centroids, c, dimension));
+  }
+  return centreInPlace(similarities);
+}
+
 const quote = (words: readonly string[]) => words.map((word) => `"${word}"`).join(' and ');
+
+/** Below this team confidence the rationale says the team is a guess. */
+const unsureTeamConfidence = 0.35;
 
 function explain(
   evidence: TriageEvidence,
   view: ModelView | null,
-  team: { name: string; index: number } | null,
+  team: { name: string; index: number; confidence: number } | null,
   priority: TriagePriority,
   category: { name: string; hits: readonly string[] },
 ): string {
   const parts: string[] = [];
   if (team) {
     const hits = evidence.keywords.hits[team.index] ?? [];
-    parts.push(
+    const borrowed = evidence.borrowedHits[team.index] ?? [];
+    const reason =
       hits.length > 0
         ? `Mentions ${quote(hits.slice(0, 3))} (${team.name} keywords)`
-        : `Reads like past ${team.name} issues`,
-    );
+        : borrowed.length > 0
+          ? `Mentions ${quote(borrowed.slice(0, 3))} (${team.name}'s kind of words)`
+          : view?.model.team
+            ? `Reads like past ${team.name} issues`
+            : `Closest in meaning to ${team.name}'s keywords`;
+    parts.push(team.confidence < unsureTeamConfidence ? `${reason}, but unsure` : reason);
   } else parts.push('No team keyword or past issue points to a team');
-  const cues = evidence.severity.cues.filter((cue) => cue.priority === priority).map((cue) => cue.phrase);
-  if (cues.length > 0) parts.push(`${quote(cues.slice(0, 2))} reads as ${priority}`);
-  else
-    parts.push(
-      view?.model.priority ? `${priority} like similar past issues` : `no severity words, so ${priority}`,
-    );
+  parts.push(explainPriority(evidence.severity, priority, view !== null && view.model.priority !== null));
   parts.push(
     category.hits.length > 0
       ? `category ${category.name} (${quote(category.hits.slice(0, 2))})`
@@ -190,4 +206,15 @@ function explain(
   );
   if (view) parts.push(`learned from ${view.model.exampleCount} past issues`);
   return parts.join('; ');
+}
+
+function explainPriority(severity: SeverityEvidence, priority: TriagePriority, isLearned: boolean): string {
+  const stated = severity.cues.filter((cue) => cue.axis === 'explicit' && cue.value === priority);
+  const scope = severity.cues.find((cue) => cue.axis === 'impact' && cue.value === severity.impact);
+  const symptom = severity.cues.find(
+    (cue) => cue.axis === 'urgency' && cue.value === String(severity.urgency),
+  );
+  const read = stated.length > 0 ? stated.slice(0, 2) : [scope, symptom].filter((cue) => cue !== undefined);
+  if (read.length > 0) return `${quote(read.map((cue) => cue.phrase))} reads as ${priority}`;
+  return isLearned ? `${priority} like similar past issues` : `no severity words, so ${priority}`;
 }

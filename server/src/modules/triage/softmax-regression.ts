@@ -1,19 +1,15 @@
 import type { SparseVector } from './text-features.js';
 
-/**
- * One document as the classifier sees it: sparse TF-IDF terms, an optional dense part (averaged word vectors) whose
- * features sit after the sparse ones, and for each class K rule scores (keyword hits, lexicon weights).
- */
+/** One document as the classifier sees it: sparse TF-IDF terms and, for each class, K rule scores. */
 export interface ClassifierInput {
   sparse: SparseVector;
-  dense: Float32Array | null;
   /** classCount x K, row-major: rules[c * K + k] is rule k's score for class c. */
   rules: Float32Array;
 }
 
 /**
- * A multinomial logistic regression (softmax) over TF-IDF + dense features, plus K "label-dependent" rule features
- * whose weights are shared by all classes: logit_c = W_c . x + b_c + sum_k alpha_k * rules[c][k]. Sharing alpha lets
+ * A multinomial logistic regression (softmax) over TF-IDF features, plus K "label-dependent" rule features whose
+ * weights are shared by all classes: logit_c = W_c . x + b_c + sum_k alpha_k * rules[c][k]. Sharing alpha lets
  * keyword evidence carry over to teams the history never saw, and its prior value is the cold-start behaviour.
  */
 export interface SoftmaxHead {
@@ -32,8 +28,6 @@ export interface SoftmaxTrainingOptions {
   priorStrength: number;
   /** Rule weights start at, and are pulled back to, these values (the cold-start weights). */
   ruleWeightPrior: Float32Array;
-  /** Initial class biases (log prior); zeros when absent. */
-  initialBias?: Float32Array;
   ruleWeightStrength: number;
   seed: number;
 }
@@ -52,11 +46,16 @@ export function trainSoftmaxHead(
 ): SoftmaxHead {
   const classCount = classes.length;
   const ruleCount = options.ruleWeightPrior.length;
-  const weights = new Float32Array(featureCount * classCount);
+  const head: SoftmaxHead = {
+    classes: [...classes],
+    featureCount,
+    weights: new Float32Array(featureCount * classCount),
+    bias: new Float32Array(classCount),
+    ruleWeights: Float32Array.from(options.ruleWeightPrior),
+  };
+  const { weights, bias, ruleWeights } = head;
   const weightSquares = new Float32Array(featureCount * classCount);
-  const bias = Float32Array.from(options.initialBias ?? new Float32Array(classCount));
   const biasSquares = new Float32Array(classCount);
-  const ruleWeights = Float32Array.from(options.ruleWeightPrior);
   const ruleSquares = new Float32Array(ruleCount);
   const order = [...labels.keys()].filter((i) => labels[i]! >= 0);
   const n = Math.max(order.length, 1);
@@ -64,27 +63,28 @@ export function trainSoftmaxHead(
   const ruleDecay = options.ruleWeightStrength / n;
   const eta = options.learningRate;
   const random = seededRandom(options.seed);
-  const probabilities = new Float64Array(classCount);
+  const gradient = new Float64Array(classCount);
   const ruleGradient = new Float64Array(ruleCount);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const i of order) {
       const input = inputs[i]!;
-      const denseOffset = featureCount - (input.dense?.length ?? 0);
-      computeLogits(input, weights, bias, ruleWeights, classCount, denseOffset, probabilities);
-      softmaxInPlace(probabilities);
-      probabilities[labels[i]!]! -= 1; // now the gradient of the loss wrt each logit
-      forEachFeature(input, denseOffset, (feature, value) => {
-        const row = feature * classCount;
+      computeLogits(head, input, gradient);
+      softmaxInPlace(gradient);
+      gradient[labels[i]!]! -= 1; // d loss / d logit_c = p_c - y_c
+      const { indices, values } = input.sparse;
+      for (let j = 0; j < indices.length; j++) {
+        const row = indices[j]! * classCount;
+        const value = values[j]!;
         for (let c = 0; c < classCount; c++) {
-          const g = probabilities[c]! * value + decay * weights[row + c]!;
+          const g = gradient[c]! * value + decay * weights[row + c]!;
           weightSquares[row + c]! += g * g;
           weights[row + c]! -= (eta * g) / Math.sqrt(weightSquares[row + c]! + 1e-8);
         }
-      });
+      }
       ruleGradient.fill(0);
       for (let c = 0; c < classCount; c++) {
-        const g = probabilities[c]!;
+        const g = gradient[c]!;
         biasSquares[c]! += g * g;
         bias[c]! -= (eta * g) / Math.sqrt(biasSquares[c]! + 1e-8);
         for (let k = 0; k < ruleCount; k++) ruleGradient[k]! += g * input.rules[c * ruleCount + k]!;
@@ -96,46 +96,31 @@ export function trainSoftmaxHead(
       }
     }
   }
-  return { classes: [...classes], featureCount, weights, bias, ruleWeights };
+  return head;
 }
 
 /** The logits (before softmax) of one input under a trained head, in the order of `head.classes`. */
 export function computeHeadLogits(head: SoftmaxHead, input: ClassifierInput): Float64Array {
   const logits = new Float64Array(head.classes.length);
-  const denseOffset = head.featureCount - (input.dense?.length ?? 0);
-  computeLogits(input, head.weights, head.bias, head.ruleWeights, head.classes.length, denseOffset, logits);
+  computeLogits(head, input, logits);
   return logits;
 }
 
-function computeLogits(
-  input: ClassifierInput,
-  weights: Float32Array,
-  bias: Float32Array,
-  ruleWeights: Float32Array,
-  classCount: number,
-  denseOffset: number,
-  out: Float64Array,
-): void {
+function computeLogits(head: SoftmaxHead, input: ClassifierInput, out: Float64Array): void {
+  const { weights, bias, ruleWeights } = head;
+  const classCount = bias.length;
   const ruleCount = ruleWeights.length;
   for (let c = 0; c < classCount; c++) {
     let logit = bias[c]!;
     for (let k = 0; k < ruleCount; k++) logit += ruleWeights[k]! * input.rules[c * ruleCount + k]!;
     out[c] = logit;
   }
-  forEachFeature(input, denseOffset, (feature, value) => {
-    const row = feature * classCount;
-    for (let c = 0; c < classCount; c++) out[c]! += weights[row + c]! * value;
-  });
-}
-
-function forEachFeature(
-  input: ClassifierInput,
-  denseOffset: number,
-  visit: (feature: number, value: number) => void,
-): void {
   const { indices, values } = input.sparse;
-  for (let j = 0; j < indices.length; j++) visit(indices[j]!, values[j]!);
-  if (input.dense) for (let d = 0; d < input.dense.length; d++) visit(denseOffset + d, input.dense[d]!);
+  for (let j = 0; j < indices.length; j++) {
+    const row = indices[j]! * classCount;
+    const value = values[j]!;
+    for (let c = 0; c < classCount; c++) out[c]! += weights[row + c]! * value;
+  }
 }
 
 /** Turns logits into probabilities in place (max-shifted for stability) and returns them. */

@@ -1,3 +1,5 @@
+import { stemWord } from './porter-stemmer.js';
+
 /** One word of an issue text: `surface` as written (lowercased), `stem` for matching and features. */
 export interface IssueToken {
   surface: string;
@@ -49,7 +51,7 @@ export function tokenizeIssueText(text: string): IssueToken[] {
   const tokens: IssueToken[] = [];
   const push = (word: string, isPart: boolean) => {
     const surface = word.toLowerCase();
-    tokens.push({ surface, stem: /^[a-z]+$/.test(surface) ? stemWord(surface) : surface, isPart });
+    tokens.push({ surface, stem: stemOf(surface), isPart });
   };
   for (const raw of text.replace(/['’]/g, '').matchAll(rawTokenPattern)) {
     for (const piece of raw[0].split('_')) {
@@ -59,6 +61,20 @@ export function tokenizeIssueText(text: string): IssueToken[] {
     }
   }
   return tokens;
+}
+
+const stemCache = new Map<string, string>();
+/** Enough distinct words for a large history; past it the cache starts afresh (words repeat across issues). */
+const stemCacheLimit = 100_000;
+
+function stemOf(surface: string): string {
+  let stem = stemCache.get(surface);
+  if (stem === undefined) {
+    stem = /^[a-z]+$/.test(surface) ? stemWord(surface) : surface;
+    if (stemCache.size >= stemCacheLimit) stemCache.clear();
+    stemCache.set(surface, stem);
+  }
+  return stem;
 }
 
 function pushWord(word: string, push: (word: string, isPart: boolean) => void): void {
@@ -76,7 +92,10 @@ function pushWithDigits(word: string, push: (word: string, isPart: boolean) => v
     } else push('#num', false);
     return;
   }
-  if (word.length <= 4) return push(word, false); // 2fa, 5xx, p0, s3, k8s, ec2
+  if (word.length <= 4) {
+    push(word, false); // 2fa, 5xx, p0, s3, k8s, ec2
+    return;
+  }
   const unit = numberWithUnitPattern.exec(word);
   if (unit) {
     push('#num', false);
@@ -119,6 +138,31 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   return { stems, prefix: stems.length === 1 && /^[a-z]{4,}$/.test(word) ? word : null };
 }
 
+/** Phrases compiled for fast lookup: indexed by their first stem, and one-word prefixes by their first 4 letters. */
+export interface PhraseSet {
+  phrases: readonly CompiledPhrase[];
+  byFirstStem: ReadonlyMap<string, readonly number[]>;
+  byPrefixHead: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Compiles a list of phrases for `findPhraseMatches`; indices in matches refer to this list's order. */
+export function compilePhraseSet(phrases: readonly string[]): PhraseSet {
+  const compiled = phrases.map((phrase) => compilePhrase(phrase));
+  const byFirstStem = new Map<string, number[]>();
+  const byPrefixHead = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key) ?? [];
+    list.push(index);
+    map.set(key, list);
+  };
+  compiled.forEach((phrase, index) => {
+    if (phrase.stems.length === 0) return;
+    add(byFirstStem, phrase.stems[0]!, index);
+    if (phrase.prefix !== null) add(byPrefixHead, phrase.prefix.slice(0, 4), index);
+  });
+  return { phrases: compiled, byFirstStem, byPrefixHead };
+}
+
 /** Where a phrase matched: its index in the list given and the token span [start, end). */
 export interface PhraseMatch {
   phraseIndex: number;
@@ -130,18 +174,23 @@ export interface PhraseMatch {
  * Finds phrases in tokens, longest first and without overlaps, so `not urgent` hides the `urgent` inside it and
  * `log in` is one match, not two; phrases with the very same span all match. Matches are returned in text order.
  */
-export function findPhraseMatches(
-  tokens: readonly IssueToken[],
-  phrases: readonly CompiledPhrase[],
-): PhraseMatch[] {
+export function findPhraseMatches(tokens: readonly IssueToken[], set: PhraseSet): PhraseMatch[] {
   const candidates: PhraseMatch[] = [];
-  phrases.forEach((phrase, phraseIndex) => {
-    const n = phrase.stems.length;
-    if (n === 0) return;
-    for (let start = 0; start + n <= tokens.length; start++) {
-      if (matchesAt(tokens, start, phrase)) candidates.push({ phraseIndex, start, end: start + n });
+  const tryPhrase = (phraseIndex: number, start: number) => {
+    const phrase = set.phrases[phraseIndex]!;
+    if (start + phrase.stems.length <= tokens.length && matchesAt(tokens, start, phrase)) {
+      candidates.push({ phraseIndex, start, end: start + phrase.stems.length });
     }
-  });
+  };
+  for (let start = 0; start < tokens.length; start++) {
+    const token = tokens[start]!;
+    const byStem = set.byFirstStem.get(token.stem);
+    if (byStem) for (const phraseIndex of byStem) tryPhrase(phraseIndex, start);
+    const byPrefix = set.byPrefixHead.get(token.surface.slice(0, 4));
+    // A prefix phrase is also listed by its stem; skip it here when that listing already tried it.
+    if (byPrefix)
+      for (const phraseIndex of byPrefix) if (!byStem?.includes(phraseIndex)) tryPhrase(phraseIndex, start);
+  }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Each token remembers the span that took it; a phrase with the very same span (one keyword in two lists) is kept.
   const takenBy = new Int32Array(tokens.length).fill(-1);
@@ -156,6 +205,14 @@ export function findPhraseMatches(
     accepted.push(match);
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** The words of the text a match covers, as written (lowercased): `Payments` matched by `payment` -> `payments`. */
+export function matchedText(tokens: readonly IssueToken[], match: PhraseMatch): string {
+  return tokens
+    .slice(match.start, match.end)
+    .map((token) => token.surface)
+    .join(' ');
 }
 
 function matchesAt(tokens: readonly IssueToken[], start: number, phrase: CompiledPhrase): boolean {
@@ -211,80 +268,9 @@ export function vectorizeTfidf(
   }
   const indices = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
   const values = Float32Array.from(indices, (index) => (1 + Math.log(counts.get(index)!)) * idf[index]!);
-  const norm = Math.hypot(...values);
+  let squares = 0;
+  for (const value of values) squares += value * value;
+  const norm = Math.sqrt(squares);
   if (norm > 0) for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { indices, values };
-}
-
-/**
- * Porter's stemmer, steps 1a-1c and 5 (plurals, -ed/-ing, final -e): `logged` and `logging` -> `log`, `charges`
- * and `charged` -> `charg`, `sessions` -> `session`. The derivational steps 2-4 are left out on purpose: they merge
- * words with different meanings here (`general`/`generate`).
- */
-export function stemWord(word: string): string {
-  if (word.length <= 2) return word;
-  let w = word;
-  if (w.endsWith('sses') || w.endsWith('ies')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3)
-    w = w.slice(0, -1);
-  if (w.endsWith('eed')) {
-    if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
-  } else {
-    const suffix = w.endsWith('ed') ? 'ed' : w.endsWith('ing') ? 'ing' : null;
-    if (suffix && hasVowel(w.slice(0, -suffix.length))) {
-      w = w.slice(0, -suffix.length);
-      if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
-      else if (endsWithDoubleConsonant(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
-      else if (measure(w) === 1 && endsConsonantVowelConsonant(w)) w += 'e';
-    }
-  }
-  if (w.endsWith('y') && hasVowel(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
-  if (w.endsWith('e')) {
-    const base = w.slice(0, -1);
-    const m = measure(base);
-    if (m > 1 || (m === 1 && !endsConsonantVowelConsonant(base))) w = base;
-  }
-  if (measure(w) > 1 && w.endsWith('ll')) w = w.slice(0, -1);
-  return w;
-}
-
-function isConsonant(word: string, i: number): boolean {
-  const c = word[i]!;
-  if ('aeiou'.includes(c)) return false;
-  if (c === 'y') return i === 0 || !isConsonant(word, i - 1);
-  return true;
-}
-
-function measure(word: string): number {
-  let m = 0;
-  let i = 0;
-  while (i < word.length && isConsonant(word, i)) i++;
-  while (i < word.length) {
-    while (i < word.length && !isConsonant(word, i)) i++;
-    if (i >= word.length) break;
-    while (i < word.length && isConsonant(word, i)) i++;
-    m++;
-  }
-  return m;
-}
-
-function hasVowel(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isConsonant(word, i)) return true;
-  return false;
-}
-
-function endsWithDoubleConsonant(word: string): boolean {
-  const n = word.length;
-  return n >= 2 && word[n - 1] === word[n - 2] && isConsonant(word, n - 1);
-}
-
-function endsConsonantVowelConsonant(word: string): boolean {
-  const n = word.length;
-  return (
-    n >= 3 &&
-    isConsonant(word, n - 3) &&
-    !isConsonant(word, n - 2) &&
-    isConsonant(word, n - 1) &&
-    !'wxy'.includes(word[n - 1]!)
-  );
 }

@@ -13,6 +13,7 @@ interface StoredHead {
   ruleWeights: number[];
   /** float32 centroids, base64; null without word vectors. */
   centroids: string | null;
+  exampleCount: number;
 }
 
 /**
@@ -30,7 +31,7 @@ export function serializeTriageModel(model: LocalTriageModel): string {
     terms: model.vocabulary.terms.join('\n'),
     idf: toBase64(model.vocabulary.idf),
     wordVectorSetId: model.wordVectorSetId,
-    denseDimension: model.denseDimension,
+    meaningDimension: model.meaningDimension,
     team: model.team && encodeHead(model.team),
     priority: model.priority && encodeHead(model.priority),
     category: model.category && encodeHead(model.category),
@@ -65,7 +66,7 @@ export function deserializeTriageModel(text: string): LocalTriageModel {
     categories: stored.categories as string[],
     vocabulary: { terms, idf },
     wordVectorSetId: (stored.wordVectorSetId as string | null) ?? null,
-    denseDimension: Number(stored.denseDimension),
+    meaningDimension: Number(stored.meaningDimension),
     team: decodeHead(stored.team as StoredHead | null),
     priority: decodeHead(stored.priority as StoredHead | null),
     category: decodeHead(stored.category as StoredHead | null),
@@ -84,6 +85,7 @@ function encodeHead(head: TriageHead): StoredHead {
     bias: [...head.bias],
     ruleWeights: [...head.ruleWeights],
     centroids: head.centroids && toBase64(head.centroids),
+    exampleCount: head.exampleCount,
   };
 }
 
@@ -100,6 +102,7 @@ function decodeHead(stored: StoredHead | null | undefined): TriageHead | null {
     bias: Float32Array.from(stored.bias),
     ruleWeights: Float32Array.from(stored.ruleWeights),
     centroids: stored.centroids ? fromBase64(stored.centroids, Float32Array) : null,
+    exampleCount: Number(stored.exampleCount),
   };
 }
 

@@ -117,7 +117,8 @@ export function createTriageService(deps: TriageServiceDeps) {
       const examples = await repo.listTrainingExamples(db, MAX_TRAINING_EXAMPLES);
       if (examples.length === 0) return null;
       const trainedAt = clock.now();
-      const model = trainTriageModel(examples, { categories, trainedAt });
+      const teams = await repo.listTeamProfiles(db);
+      const model = trainTriageModel(examples, { categories, trainedAt, teams });
       await repo.saveTriageModel(db, {
         version: model.version,
         serialized: serializeTriageModel(model),

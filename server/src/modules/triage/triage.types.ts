@@ -49,9 +49,13 @@ export interface LocalTriageModel {
   teamIds: string[];
   categories: string[];
   vocabulary: TfidfVocabulary;
-  /** The word-vector set the dense weights were learned with; null when none was available at training. */
+  /**
+   * The word-vector set the centroids were computed with; null when none was built. A server with another set (or
+   * none) skips centroid similarity rather than compare meanings from different spaces.
+   */
   wordVectorSetId: string | null;
-  denseDimension: number;
+  /** Width of a meaning vector (and of each centroid row); 0 without word vectors. */
+  meaningDimension: number;
   team: TriageHead | null;
   priority: TriageHead | null;
   category: TriageHead | null;
@@ -62,6 +66,8 @@ export interface LocalTriageModel {
  * class's keyword meaning, similarity to the class's centroid of past issues' meanings].
  */
 export interface TriageHead extends SoftmaxHead {
+  /** How many past issues had this question answered (the head's training examples). */
+  exampleCount: number;
   /** classCount x dimension unit vectors: the mean meaning of the class's past issues; null without word vectors. */
   centroids: Float32Array | null;
 }

@@ -7,7 +7,7 @@ import { type IssueToken, isStopWord } from './text-features.js';
  * `server/scripts/build-word-vectors.mjs`: unit vectors quantised to int8, words in corpus-frequency order.
  */
 export interface WordVectors {
-  /** Names the source, word count and encoding; a model remembers it to know its dense weights still apply. */
+  /** Names the source, word count and encoding; a model remembers it to know its centroids still apply. */
   setId: string;
   dimension: number;
   /** Row of a word (its frequency rank among the kept words), or undefined when it is not kept. */
@@ -34,11 +34,11 @@ export function parseWordVectorFile(bytes: Buffer): WordVectors {
   const scalesAt = 20 + idLength;
   const valuesAt = scalesAt + wordCount * 4;
   const wordsAt = valuesAt + wordCount * dimension;
-  // Copies, because a Buffer's offset need not be aligned for a Float32Array view.
+  // The scales are copied (a Buffer's offset need not be aligned for a Float32Array); the int8 table is a view.
   const scales = new Float32Array(
     bytes.buffer.slice(bytes.byteOffset + scalesAt, bytes.byteOffset + valuesAt),
   );
-  const values = new Int8Array(bytes.buffer.slice(bytes.byteOffset + valuesAt, bytes.byteOffset + wordsAt));
+  const values = new Int8Array(bytes.buffer, bytes.byteOffset + valuesAt, wordCount * dimension);
   const words = bytes.toString('utf8', wordsAt).split('\n');
   if (words.length !== wordCount)
     throw new Error(`Word-vector file lists ${words.length} words, header says ${wordCount}`);
@@ -103,7 +103,7 @@ export function averageWordVector(
   if (found === 0) return null;
   const shared = dotProduct(sum, vectors.commonDirection);
   for (let d = 0; d < sum.length; d++) sum[d]! -= shared * vectors.commonDirection[d]!;
-  const norm = Math.hypot(...sum) || 1;
+  const norm = Math.sqrt(dotProduct(sum, sum)) || 1;
   for (let d = 0; d < sum.length; d++) sum[d]! /= norm;
   return sum;
 }
