@@ -186,8 +186,12 @@ async function runOn(kind) {
     )
       await sleep(50);
     unsubscribe();
-    const triageDelays = [...createdAt].filter(([id]) => triagedAt.has(id)).map(([id, at]) => triagedAt.get(id) - at);
-    const analysisDelays = [...critical].filter((id) => analysedAt.has(id)).map((id) => analysedAt.get(id) - createdAt.get(id));
+    const triageDelays = [...createdAt]
+      .filter(([id]) => triagedAt.has(id))
+      .map(([id, at]) => triagedAt.get(id) - at);
+    const analysisDelays = [...critical]
+      .filter((id) => analysedAt.has(id))
+      .map((id) => analysedAt.get(id) - createdAt.get(id));
     return {
       kind,
       historyCount: history.length,
@@ -215,15 +219,21 @@ async function waitForIdleQueue(argus) {
   }
 }
 
-console.log(`Argus triage latency · ${cpus().length} cores · ${cpus()[0]?.model ?? 'unknown CPU'} · node ${process.version}`);
-console.log(`history ${settings.history} labelled issues, ${settings.issues} measured at ${settings.rate}/s, no AI service\n`);
+console.log(
+  `Argus triage latency · ${cpus().length} cores · ${cpus()[0]?.model ?? 'unknown CPU'} · node ${process.version}`,
+);
+console.log(
+  `history ${settings.history} labelled issues, ${settings.issues} measured at ${settings.rate}/s, no AI service\n`,
+);
 for (const kind of settings.targets) {
   const result = await runOn(kind);
   if (!result) continue;
   const { triageDelays: t, analysisDelays: a } = result;
   const p99 = percentile(t, 99);
   console.log(`== ${kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL server'}`);
-  console.log(`  history: ${result.historyCount} issues created and resolved in ${result.historySeconds.toFixed(1)} s`);
+  console.log(
+    `  history: ${result.historyCount} issues created and resolved in ${result.historySeconds.toFixed(1)} s`,
+  );
   console.log(`  retrain from the database: ${result.trainedOn} examples in ${ms(result.retrainMs)}`);
   console.log(
     `  create → triaged (${result.triaged}/${result.measured}): p50 ${ms(percentile(t, 50))}  p95 ${ms(percentile(t, 95))}  p99 ${ms(p99)}  max ${ms(Math.max(...t))}   target p99 < 1000 ms: ${p99 < 1000 && result.triaged === result.measured ? 'PASS' : 'MISS'}`,

@@ -335,6 +335,8 @@ describe('when the AI service is down', () => {
     expect(status.llm.lastError).not.toContain('sk-');
     const metrics = (await down.request('GET', '/metrics')).body;
     expect(metrics).toMatch(/argus_rca_investigations_total\{investigator="llm",outcome="failed"\} [1-9]/);
-    expect(metrics).toMatch(/argus_rca_investigations_total\{investigator="checklist",outcome="completed"\} [1-9]/);
+    expect(metrics).toMatch(
+      /argus_rca_investigations_total\{investigator="checklist",outcome="completed"\} [1-9]/,
+    );
   }, 60_000);
 });
