@@ -88,7 +88,15 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
                   { job: definition.name, jobId: job.id, err: error },
                   'job failed; it will be retried',
                 );
-                await boss.fail(definition.name, job.id, { message: (error as Error).message });
+                // Recording the failure can fail too (the database went away): the job then expires and is retried.
+                await boss
+                  .fail(definition.name, job.id, { message: (error as Error).message })
+                  .catch((failError: unknown) =>
+                    logger.warn(
+                      { job: definition.name, jobId: job.id, err: failError },
+                      'job failure not recorded',
+                    ),
+                  );
               }
             }
           },

@@ -124,9 +124,12 @@ describe('IssueFilters', () => {
   it('follows the URL when it changes underneath, as with Back', async () => {
     const { router } = renderFilters('/issues?priority=high');
     await router.navigate('/issues?priority=low&q=cache');
+    // The select follows on the next render; the search box copies the URL in an effect after it.
     await waitFor(() =>
       expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Priority' }).value).toBe('low'),
     );
-    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search issues' }).value).toBe('cache');
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search issues' }).value).toBe('cache'),
+    );
   });
 });
