@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { z } from 'zod';
+import { describeNetworkError, excerptForMessage } from '../../lib/outbound-http.js';
 import { parseRetryAfterMs } from '../../lib/retry-delay.js';
 import {
   type InvestigationFindings,
@@ -143,7 +144,7 @@ async function handleEvent(
     const { message } = parseEventData(connection.serviceName, event, investigationErrorSchema);
     throw new InvestigatorError(
       'INVESTIGATOR_FAILED',
-      `${connection.serviceName} reported: ${excerpt(message)}`,
+      `${connection.serviceName} reported: ${excerptForMessage(message)}`,
     );
   }
   // Other event types (keep-alives, future additions) are not part of the contract's outcome: skip them.
@@ -157,7 +158,7 @@ function parseEventData<T>(serviceName: string, event: EventSourceMessage, schem
   } catch {
     throw new InvestigatorError(
       'INVESTIGATOR_INVALID_RESPONSE',
-      `${serviceName} sent a "${event.event}" event whose data is not JSON: ${excerpt(event.data)}`,
+      `${serviceName} sent a "${event.event}" event whose data is not JSON: ${excerptForMessage(event.data)}`,
     );
   }
   const parsed = schema.safeParse(value);
@@ -205,19 +206,5 @@ export async function readErrorExcerpt(response: Response): Promise<string> {
   } catch {
     // Not JSON: a proxy's HTML page or plain text, trimmed below.
   }
-  return excerpt(text);
-}
-
-/** undici says only "fetch failed"; the reason (ECONNREFUSED, a reset socket) is in its cause. */
-export function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
-  const code = (inner as { code?: unknown })?.code;
-  const message = inner instanceof Error ? inner.message : String(inner);
-  return typeof code === 'string' && !message.includes(code) ? `${code} ${message}` : message;
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+  return excerptForMessage(text);
 }

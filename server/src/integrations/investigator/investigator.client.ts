@@ -1,4 +1,5 @@
 import { type CircuitState, createCircuitBreaker } from '../../lib/circuit-breaker.js';
+import { describeNetworkError, sleepUnlessAborted } from '../../lib/outbound-http.js';
 import { computeRetryDelayMs } from '../../lib/retry-delay.js';
 import {
   type InvestigationFindings,
@@ -8,7 +9,6 @@ import {
 } from './investigation.types.js';
 import {
   createEventStreamCursor,
-  describeNetworkError,
   readErrorExcerpt,
   readInvestigationEvents,
 } from './investigation-event-stream.js';
@@ -238,23 +238,4 @@ function createDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined
     hasExpired: () => hasExpired,
     clear: () => clearTimeout(timer),
   };
-}
-
-/** Waits `ms` with the injected sleep, but gives up at once when the signal aborts. */
-async function sleepUnlessAborted(
-  sleep: (ms: number) => Promise<void>,
-  ms: number,
-  signal: AbortSignal,
-): Promise<void> {
-  signal.throwIfAborted();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([sleep(ms), aborted]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
 }

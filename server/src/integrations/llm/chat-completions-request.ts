@@ -1,3 +1,4 @@
+import { describeNetworkError, sleepUnlessAborted } from '../../lib/outbound-http.js';
 import { computeRetryDelayMs, parseRetryAfterMs } from '../../lib/retry-delay.js';
 import { LlmError } from './llm-error.js';
 
@@ -238,35 +239,6 @@ function createAttemptTimeout(timeoutMs: number, callerSignal: AbortSignal | und
     hasTimedOut: () => hasTimedOut,
     clear: () => clearTimeout(timer),
   };
-}
-
-/** Waits `ms` with the injected sleep, but gives up at once when the caller aborts. */
-async function sleepUnlessAborted(
-  sleep: (ms: number) => Promise<void>,
-  ms: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  if (!signal) return sleep(ms);
-  signal.throwIfAborted();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([sleep(ms), aborted]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a reset socket) is in its cause. */
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
-  const code = (inner as { code?: unknown })?.code;
-  const message = inner instanceof Error ? inner.message : String(inner);
-  return typeof code === 'string' && !message.includes(code) ? `${code} ${message}` : message;
 }
 
 /**

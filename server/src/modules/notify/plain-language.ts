@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import type { AnswersInJson } from '../../lib/ai-model.js';
 
 /** The part of an LLM client the summaries need (see integrations/llm). */
-export interface SummaryLlm {
-  completeJson<T>(request: {
-    tier: 'fast' | 'main';
-    system: string;
-    user: string;
-    schema: z.ZodType<T>;
-  }): Promise<{ value: T; model: string }>;
-}
+export type SummaryLlm = AnswersInJson;
 
 /** What a notification is about. */
 export type NotificationMoment = 'created' | 'acknowledged' | 'resolved' | 'closed' | 'reopened';

@@ -1,21 +1,9 @@
 import { z } from 'zod';
+import type { AnswersInJson, StreamsText } from '../../lib/ai-model.js';
 import type { InvestigationContext, InvestigationFindings, Investigator } from './rca.types.js';
 
 /** The part of an LLM client the investigation needs (see integrations/llm). */
-export interface RcaLlm {
-  streamText(request: {
-    tier: 'fast' | 'main';
-    system: string;
-    user: string;
-    onDelta: (text: string) => void;
-  }): Promise<{ text: string; model: string }>;
-  completeJson<T>(request: {
-    tier: 'fast' | 'main';
-    system: string;
-    user: string;
-    schema: z.ZodType<T>;
-  }): Promise<{ value: T; model: string }>;
-}
+export type RcaLlm = AnswersInJson & StreamsText;
 
 export const findingsSchema = z.object({
   summary: z.string().trim().min(1).max(2000),

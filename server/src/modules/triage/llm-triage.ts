@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import type { AnswersInJson } from '../../lib/ai-model.js';
 import type { LocalTriage, TriagePriority, TriageTeamProfile } from './triage.types.js';
 
-/** The part of an LLM client triage needs (see integrations/llm); a port, so tests can point it anywhere. */
-export interface TriageLlm {
-  completeJson<T>(request: {
-    tier: 'fast' | 'main';
-    system: string;
-    user: string;
-    schema: z.ZodType<T>;
-  }): Promise<{ value: T; model: string }>;
-}
+/** The part of an LLM client triage needs (see integrations/llm). */
+export type TriageLlm = AnswersInJson;
 
 /** What the model must answer; anything else it adds (an assignee, say) is dropped by the schema. */
 export const llmTriageAnswer = z.object({
