@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { centreInPlace, trainTriageModel } from './local-classifier.js';
+import { appendMeaning, centreInPlace, trainTriageModel } from './local-classifier.js';
 import type { TriageExample } from './triage.types.js';
+import { loadWordVectors } from './word-vectors.js';
 
 const trainedAt = new Date('2026-03-01T12:00:00Z');
 const categories = ['payments', 'auth', 'other'];
@@ -42,9 +43,32 @@ describe('trainTriageModel', () => {
     expect(trainTriageModel(unlabelledTeams, { categories, trainedAt }).team).toBeNull();
   });
 
+  it('gives the priority head, and only it, the meaning as features after the words', () => {
+    const terms = model.vocabulary.terms.length;
+    expect(model.team?.featureCount).toBe(terms);
+    expect(model.category?.featureCount).toBe(terms);
+    expect(model.priority?.featureCount).toBe(terms + (loadWordVectors()?.dimension ?? 0));
+  });
+
   it('learns the same model from the same history', () => {
     const again = trainTriageModel(history, { categories, trainedAt });
     expect([...again.team!.weights]).toEqual([...model.team!.weights]);
+  });
+});
+
+describe('appendMeaning', () => {
+  const sparse = { indices: Int32Array.from([1, 4]), values: Float32Array.from([0.6, 0.8]) };
+
+  it('appends the scaled meaning after the terms', () => {
+    const vector = appendMeaning(sparse, Float32Array.from([0.5, -0.5]), 10, 2);
+    expect([[...vector.indices], [...vector.values]]).toEqual([
+      [1, 4, 10, 11],
+      [0.6000000238418579, 0.800000011920929, 1, -1],
+    ]);
+  });
+
+  it('leaves a text without meaning as it is', () => {
+    expect(appendMeaning(sparse, null, 10, 1)).toBe(sparse);
   });
 });
 

@@ -1,5 +1,12 @@
 import { fallbackCategory } from './category-lexicon.js';
-import { centreInPlace, rowOf, ruleWeightPriors, vectorizeForModel } from './local-classifier.js';
+import {
+  appendMeaning,
+  centreInPlace,
+  meaningFeatureScale,
+  rowOf,
+  ruleWeightPriors,
+  vectorizeForModel,
+} from './local-classifier.js';
 import type { SeverityEvidence } from './severity-lexicon.js';
 import { computeHeadLogits, softmaxInPlace } from './softmax-regression.js';
 import type { SparseVector } from './text-features.js';
@@ -133,7 +140,12 @@ function decide(
   const logits = new Float64Array(options.length);
   if (view && head) {
     const classCount = head.classes.length;
-    const learned = computeHeadLogits(head, { sparse: view.sparse, rules: new Float32Array(classCount * 3) });
+    const termCount = view.model.vocabulary.terms.length;
+    const sparse =
+      head.featureCount > termCount
+        ? appendMeaning(view.sparse, view.meaning, termCount, meaningFeatureScale)
+        : view.sparse;
+    const learned = computeHeadLogits(head, { sparse, rules: new Float32Array(classCount * 3) });
     const classIndex = new Map(head.classes.map((name, index) => [name, index]));
     const meanBias = head.bias.reduce((sum, value) => sum + value, 0) / Math.max(classCount, 1);
     // An option the history never chose starts below the average one by the add-one (Laplace) smoothed odds:

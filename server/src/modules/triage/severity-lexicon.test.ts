@@ -37,6 +37,8 @@ describe('scoreSeverity', () => {
     { text: 'not urgent, but the tooltip is misaligned', expected: 'low' },
     { text: 'nice to have: dark mode for the dashboard', expected: 'low' },
     { text: 'export fails in staging', expected: 'low' },
+    { text: 'can we enable compression at the edge?', expected: 'low' },
+    { text: 'fyi the wiki page moved', expected: 'low' },
   ])('"$text" reads as $expected', ({ text, expected }) => {
     expect(likeliest(text)).toBe(expected);
   });

@@ -75,7 +75,7 @@ const lexicon = {
       'color, font, tooltip, padding, question, how do i, how do we, feature request, ' +
       'would be nice, nice to have, docs, documentation, wiki, outdated, out of date, ' +
       'readme, cleanup, clean up, unused, rename, deprecate, cost, costing, could save, ' +
-      'please add, can we add, could we, suggestion, minor, polish, request',
+      'please add, can we, could we, would like, suggestion, minor, polish, request, fyi',
   },
   explicit: {
     critical: 'p0, p1, sev0, sev1, urgent, asap, emergency, war room, opening an incident, critical',
