@@ -17,6 +17,7 @@ import { type IssueService, registerIssueRoutes } from './modules/issues/index.j
 import { type Metrics, registerOpsRoutes } from './modules/ops/index.js';
 import { type RcaService, registerRcaRoutes } from './modules/rca/index.js';
 import { type ReportService, registerReportRoutes } from './modules/reports/index.js';
+import { registerSlackRoutes, type SlackService } from './modules/slack/index.js';
 import { registerTeamRoutes, type TeamService } from './modules/teams/index.js';
 import {
   type createAiStatusReader,
@@ -36,6 +37,7 @@ export interface AppDeps {
     | 'LOGIN_RATE_LIMIT_PER_MINUTE'
     | 'OIDC_DISPLAY_NAME'
     | 'PUBLIC_URL'
+    | 'slack'
   >;
   logger: Logger;
   database: Database;
@@ -52,6 +54,7 @@ export interface AppDeps {
     rca: RcaService;
     readAiStatus: ReturnType<typeof createAiStatusReader>;
     findSimilarIssues: ReturnType<typeof createSimilarIssueFinder>;
+    slack: SlackService | undefined;
   };
   version: string;
 }
@@ -130,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     issues: services.issues,
   });
   registerRcaRoutes(app, { rca: services.rca });
+  registerSlackRoutes(app, { slack: services.slack, signingSecret: config.slack?.signingSecret });
   registerOpsRoutes(app, {
     database: deps.database,
     events: deps.events,

@@ -180,6 +180,21 @@ export const configSchema = z.object({
     .describe(
       'When the local triage model relearns from history (UTC cron); admins can also retrain on demand',
     ),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
+    .optional()
+    .describe(
+      'Bot token of the Argus Slack app (OAuth & Permissions); Slack is on when this and the secret are set',
+    ),
+  SLACK_SIGNING_SECRET: optionalText.describe(
+    'Signing secret of the Slack app (Basic Information); requests to /slack/* are checked against it',
+  ),
+  SLACK_API_URL: z
+    .url({ message: 'expected an absolute http(s) URL' })
+    .default('https://slack.com/api/')
+    .describe("Base URL of Slack's Web API (change only to route calls through a proxy)"),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -208,6 +223,7 @@ export type Config = Readonly<
       timeoutSeconds: number;
     };
     investigator?: { url: string; token?: string; timeoutSeconds: number };
+    slack?: { botToken: string; signingSecret: string; apiUrl: string };
   }
 >;
 
@@ -253,6 +269,12 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   if (parsed.OIDC_ISSUER.startsWith('http:') && parsed.OIDC_CLIENT_ID && !parsed.OIDC_ALLOW_HTTP) {
     problems.push('OIDC_ISSUER must use https (set OIDC_ALLOW_HTTP=true only for a local identity provider)');
   }
+  if (parsed.SLACK_BOT_TOKEN && !parsed.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set');
+  }
+  if (parsed.SLACK_SIGNING_SECRET && !parsed.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = parsed.PUBLIC_URL.replace(/\/+$/, '');
@@ -289,6 +311,14 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
           timeoutSeconds: parsed.AI_TIMEOUT_SECONDS,
         }
       : undefined,
+    slack:
+      parsed.SLACK_BOT_TOKEN && parsed.SLACK_SIGNING_SECRET
+        ? {
+            botToken: parsed.SLACK_BOT_TOKEN,
+            signingSecret: parsed.SLACK_SIGNING_SECRET,
+            apiUrl: parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`,
+          }
+        : undefined,
     investigator: parsed.INVESTIGATOR_URL
       ? {
           url: parsed.INVESTIGATOR_URL.replace(/\/+$/, ''),

@@ -9,6 +9,7 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createInvestigatorClient } from './integrations/investigator/investigator.client.js';
 import { createLlmClient } from './integrations/llm/openai-compatible.client.js';
 import { createOidcSignIn } from './integrations/oidc/oidc.client.js';
+import { createSlackWebClient } from './integrations/slack/slack-web.client.js';
 import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './logger.js';
@@ -32,6 +33,7 @@ import {
   rcaJobs,
 } from './modules/rca/index.js';
 import { createReportService } from './modules/reports/index.js';
+import { createSlackService, type SlackService, slackJobs } from './modules/slack/index.js';
 import { createTeamService } from './modules/teams/index.js';
 import {
   createAiStatusReader,
@@ -71,7 +73,7 @@ function createServices(
   events: EventBus,
   jobs: JobRunner,
   clock: Clock,
-  metrics: Pick<ReturnType<typeof createMetrics>, 'timings' | 'intelligence'>,
+  metrics: Pick<ReturnType<typeof createMetrics>, 'timings' | 'intelligence' | 'slackDeliveryFailed'>,
 ) {
   const db = database.db;
   const llm = config.llm ? createLlmClient(config.llm) : undefined;
@@ -80,14 +82,17 @@ function createServices(
   // they need, so the follow-ups reach them once assembled.
   let triage: TriageService | undefined;
   let rca: RcaService | undefined;
+  let slack: SlackService | undefined;
   const followUps: IssueFollowUps = {
     issueCreated: async (tx, issue) => triage?.enqueueTriage(tx, issue.id),
     analysisWanted: async (tx, issueId) => {
       await rca?.enqueueAnalysis(tx, issueId);
     },
+    triaged: async (tx, issue) => slack?.oweThreadCard(tx, issue),
     committed: () => {
       triage?.wakeTriage();
       rca?.wakeAnalysis();
+      slack?.wakeDelivery();
     },
   };
   const auth = createAuthService({
@@ -152,6 +157,19 @@ function createServices(
     revokeSessions: (userId) => deleteSessionsOfUser(db, userId),
     onAccessChanged,
   });
+  slack = config.slack
+    ? createSlackService({
+        db,
+        clock,
+        jobs,
+        issues,
+        users,
+        slack: createSlackWebClient(config.slack),
+        keyOf,
+        publicUrl: config.PUBLIC_URL,
+        onDeliveryFailed: metrics.slackDeliveryFailed,
+      })
+    : undefined;
   const reports = createReportService({ db, clock, issueKeyPrefix: config.ISSUE_KEY_PREFIX });
   const demo = createDemoSeeder({
     db,
@@ -175,6 +193,7 @@ function createServices(
     readAiStatus,
     findSimilarIssues,
     summarizeForPeople,
+    slack,
   };
 }
 
@@ -216,6 +235,7 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       ...demoJobs({ demo: services.demo }),
       ...triageJobs({ triage: services.triage, retrainCron: config.TRIAGE_RETRAIN_CRON }),
       ...rcaJobs({ rca: services.rca, longestRunSeconds: longestAnalysisSeconds(config) }),
+      ...(services.slack ? slackJobs({ slack: services.slack }) : []),
     ];
     const runJobs = options.runJobs ?? true;
     await jobs.start(definitions, {

@@ -79,6 +79,7 @@ export const issues = pgTable(
     index('issues_dedup_key_idx').on(t.dedupKey),
     index('issues_created_by_id_idx').on(t.createdById),
     index('issues_duplicate_of_id_idx').on(t.duplicateOfId),
+    index('issues_slack_thread_idx').on(t.slackChannelId, t.slackThreadTs),
     index('issues_search_idx').using('gin', t.searchVector),
     check(
       'issues_status_check',

@@ -9,6 +9,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     oidcSubject: text('oidc_subject'),
+    /** The person's Slack user id, learned when Slack first names them (e.g. U061F7AUR). */
+    slackUserId: text('slack_user_id'),
     isAdmin: boolean('is_admin').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -18,6 +20,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject),
+    uniqueIndex('users_slack_user_id_unique').on(t.slackUserId),
     index('users_is_active_idx').on(t.isActive),
   ],
 );

@@ -18,6 +18,8 @@ export interface UserActor {
 export interface SystemActor {
   kind: 'system';
   name: string;
+  /** An integration acting for a person it identified (e.g. a Slack reporter): recorded as them. */
+  onBehalfOf?: { userId: string };
 }
 
 /** The actor for work Argus does on its own (jobs, seeding, ingest). */
@@ -33,7 +35,15 @@ export function roleOf(actor: Actor): Role {
 
 /** The id stored as the actor of a change, or null for Argus itself. */
 export function actorUserId(actor: Actor): string | null {
-  return actor.kind === 'user' ? actor.userId : null;
+  return actor.kind === 'user' ? actor.userId : (actor.onBehalfOf?.userId ?? null);
+}
+
+/**
+ * Argus acting for a person an integration identified (a Slack user who mentioned @Argus): it may do what the
+ * integration does, and history and authorship name the person.
+ */
+export function actingFor(person: { id: string; name: string }): SystemActor {
+  return { kind: 'system', name: person.name, onBehalfOf: { userId: person.id } };
 }
 
 /** What a request's credential resolved to: the person and how they proved it. */

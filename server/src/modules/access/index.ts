@@ -1,6 +1,7 @@
 export {
   type Actor,
   type Authentication,
+  actingFor,
   actorUserId,
   roleOf,
   type SystemActor,

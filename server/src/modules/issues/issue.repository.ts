@@ -476,3 +476,17 @@ export async function findPeopleNames(db: Db, userIds: readonly string[]): Promi
     .where(inArray(users.id, [...userIds]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The issue reported by the Slack message that starts a thread. */
+export async function findIssueIdBySlackThread(
+  db: Db,
+  channelId: string,
+  threadTs: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(and(eq(issues.slackChannelId, channelId), eq(issues.slackThreadTs, threadTs)))
+    .limit(1);
+  return row?.id;
+}

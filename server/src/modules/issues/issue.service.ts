@@ -38,6 +38,11 @@ export interface IssueFollowUps {
   issueCreated(tx: Db, issue: { id: string; priority: IssuePriority }): Promise<void>;
   /** The issue became high or critical and was never analysed. */
   analysisWanted(tx: Db, issueId: string): Promise<void>;
+  /** Triage was applied (e.g. an issue reported in Slack now has what its thread card shows). */
+  triaged?(
+    tx: Db,
+    issue: { id: string; slackChannelId: string | null; slackThreadTs: string | null },
+  ): Promise<void>;
   committed(): void;
 }
 
@@ -401,7 +406,6 @@ export function createIssueService(deps: IssueServiceDeps) {
      * root-cause analysis when the issue turns out high or critical.
      */
     async applyTriage(issueId: string, suggestion: TriageSuggestion): Promise<IssueRecord> {
-      let isAnalysisWanted = false;
       const record = await changeIssue(issueId, async (tx, row, assigneeIds, at) => {
         const explicit = row.explicitFields;
         const team = suggestion.teamId ? await repo.teamExists(tx, suggestion.teamId) : undefined;
@@ -453,11 +457,11 @@ export function createIssueService(deps: IssueServiceDeps) {
         const priority = values.priority ?? row.priority;
         if (URGENT_PRIORITIES.includes(priority) && row.rca === null && isActiveStatus(row.status)) {
           await deps.followUps?.analysisWanted(tx, row.id);
-          isAnalysisWanted = true;
         }
+        await deps.followUps?.triaged?.(tx, row);
         return entries;
       });
-      if (isAnalysisWanted) deps.followUps?.committed();
+      deps.followUps?.committed();
       return record;
     },
 
@@ -550,6 +554,12 @@ export function createIssueService(deps: IssueServiceDeps) {
           },
         ];
       });
+    },
+
+    /** The issue a Slack thread belongs to (the thread of the message that reported it), if any. */
+    async findIssueBySlackThread(channelId: string, threadTs: string): Promise<IssueRecord | undefined> {
+      const id = await repo.findIssueIdBySlackThread(db, channelId, threadTs);
+      return id ? repo.findIssueRecord(db, { id }) : undefined;
     },
 
     async listHistory(reference: string): Promise<HistoryRecord[]> {

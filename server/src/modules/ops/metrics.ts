@@ -11,6 +11,8 @@ export interface Metrics {
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void;
   timings: IssueTimingObserver;
   liveStreams: Gauge;
+  /** A message to Slack could not be sent (it will be retried unless Slack refused it for good). */
+  slackDeliveryFailed(kind: string): void;
   intelligence: {
     /** One triage finished, by the path that answered. */
     triaged(source: string, seconds: number): void;
@@ -99,6 +101,12 @@ export function createMetrics(sources: MetricsSources): Metrics {
     labelNames: ['investigator', 'outcome'],
     registers: [registry],
   });
+  const slackFailures = new Counter({
+    name: 'argus_slack_delivery_failures_total',
+    help: 'Failed attempts to send a message to Slack, by kind of message',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   new Counter({
     name: 'argus_build_info',
     help: 'Always 1; labels carry the version',
@@ -114,6 +122,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
     observeRequest(method, route, statusCode, seconds) {
       requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
     },
+    slackDeliveryFailed: (kind) => slackFailures.inc({ kind }),
     intelligence: {
       triaged: (source, seconds) => triageDuration.observe({ source }, seconds),
       investigated: (investigator, outcome) => investigations.inc({ investigator, outcome }),

@@ -27,6 +27,11 @@ export async function findUserByOidcSubject(db: Db, subject: string): Promise<Us
   return row;
 }
 
+export async function findUserBySlackId(db: Db, slackUserId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.slackUserId, slackUserId));
+  return row;
+}
+
 export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
   const [row] = await tx.insert(users).values(values).returning();
   if (!row) throw new Error('insert into users returned no row');
@@ -93,4 +98,14 @@ export async function listUserRows(
     db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
   ]);
   return { rows, total: count[0]?.total ?? 0 };
+}
+
+/** Slack user ids of the given people, where known. */
+export async function listSlackIds(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, slackUserId: users.slackUserId })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.flatMap((row) => (row.slackUserId ? [[row.id, row.slackUserId] as const] : [])));
 }

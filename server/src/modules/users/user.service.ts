@@ -44,6 +44,39 @@ export function createUserService(deps: UserServiceDeps) {
     getUser,
     findUserByEmail: (email: string) => repo.findUserByEmail(db, email),
 
+    /**
+     * The Argus person behind a Slack user: known by Slack id, else matched by e-mail (and the Slack id remembered),
+     * else created without a password or team (viewer-level) so their reports carry their name. Safe under
+     * concurrency: a racing creation is found on the second look.
+     */
+    async findOrCreateSlackPerson(person: { slackUserId: string; email: string | null; name: string }) {
+      const known = await repo.findUserBySlackId(db, person.slackUserId);
+      if (known) return { id: known.id, name: known.name, slackUserId: person.slackUserId };
+      const email = (person.email ?? `${person.slackUserId.toLowerCase()}@slack.invalid`).toLowerCase();
+      const byEmail = await repo.findUserByEmail(db, email);
+      if (byEmail) {
+        await repo.updateUserRow(db, byEmail.id, { slackUserId: person.slackUserId, updatedAt: clock.now() });
+        return { id: byEmail.id, name: byEmail.name, slackUserId: person.slackUserId };
+      }
+      try {
+        const row = await repo.insertUser(db, {
+          email,
+          name: person.name,
+          passwordHash: null,
+          isAdmin: false,
+          slackUserId: person.slackUserId,
+        });
+        return { id: row.id, name: row.name, slackUserId: person.slackUserId };
+      } catch (error) {
+        const raced = await repo.findUserBySlackId(db, person.slackUserId);
+        if (raced) return { id: raced.id, name: raced.name, slackUserId: person.slackUserId };
+        throw error;
+      }
+    },
+
+    /** Slack ids of Argus people, for mentioning them in messages (only those Slack has named so far). */
+    listSlackIds: (userIds: readonly string[]) => repo.listSlackIds(db, userIds),
+
     async listUsers(
       actor: Actor,
       query: { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number },

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** The Events API handshake: answer with the challenge. */
+export const urlVerification = z.object({
+  type: z.literal('url_verification'),
+  challenge: z.string().min(1),
+});
+
+/** An event delivery; its `event_id` is stable across Slack's retries. */
+export const eventCallback = z.object({
+  type: z.literal('event_callback'),
+  event_id: z.string().min(1).max(100),
+  event: z.looseObject({ type: z.string() }),
+});
+
+/** `app_mention`: someone wrote @Argus in a channel, a thread or a DM. Timestamps stay strings (message ids). */
+export const appMention = z.object({
+  type: z.literal('app_mention'),
+  user: z.string().min(1),
+  text: z.string(),
+  ts: z.string().regex(/^\d+\.\d+$/),
+  channel: z.string().min(1),
+  thread_ts: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
+  bot_id: z.string().optional(),
+});
+export type AppMention = z.infer<typeof appMention>;
+
+/**
+ * What a mention asks for: the text without the bot mentions and Slack's markup, split into a title (first line,
+ * at most 200 characters) and a description (the rest, or the whole text when the first line was cut).
+ */
+export function readMentionText(text: string): { title: string; description: string } {
+  const plain = text
+    .replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, '')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/<#C[A-Z0-9]+\|([^>]+)>/g, '#$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+  const [firstLine = '', ...rest] = plain.split('\n');
+  const first = firstLine.trim();
+  if (first.length <= 200) return { title: first, description: rest.join('\n').trim() };
+  return { title: `${first.slice(0, 197)}…`, description: plain };
+}
+
+/** True when the message is a reply inside a thread (not the thread's first message). */
+export function isThreadReply(mention: Pick<AppMention, 'ts' | 'thread_ts'>): boolean {
+  return mention.thread_ts !== undefined && mention.thread_ts !== mention.ts;
+}

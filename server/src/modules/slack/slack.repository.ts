@@ -1,0 +1,92 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { slackDeliveries, slackEvents } from '../../db/schema/index.js';
+
+/** Stores an event once; returns false when Slack delivered it before (a retry). */
+export async function insertEvent(
+  tx: Db,
+  event: { eventId: string; type: string; payload: Record<string, unknown>; at: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(slackEvents)
+    .values({ eventId: event.eventId, type: event.type, payload: event.payload, receivedAt: event.at })
+    .onConflictDoNothing()
+    .returning({ eventId: slackEvents.eventId });
+  return rows.length > 0;
+}
+
+export async function findEvent(db: Db, eventId: string) {
+  const [row] = await db.select().from(slackEvents).where(eq(slackEvents.eventId, eventId));
+  return row;
+}
+
+export async function markEventProcessed(db: Db, eventId: string, at: Date): Promise<void> {
+  await db.update(slackEvents).set({ processedAt: at }).where(eq(slackEvents.eventId, eventId));
+}
+
+/** Records a message Argus owes Slack; returns false when one with this key exists already. */
+export async function insertDelivery(
+  tx: Db,
+  delivery: {
+    key: string;
+    issueId: string | null;
+    kind: 'card' | 'text';
+    channel: string;
+    threadTs: string | null;
+    text?: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(slackDeliveries)
+    .values({ ...delivery, text: delivery.text ?? null, createdAt: delivery.at })
+    .onConflictDoNothing()
+    .returning({ key: slackDeliveries.key });
+  return rows.length > 0;
+}
+
+/**
+ * Claims a pending delivery for `leaseSeconds`: only one sender at a time, and a sender that died releases it when
+ * the lease runs out. Returns the row, or undefined when it was sent or someone else holds it.
+ */
+export async function claimDelivery(db: Db, key: string, at: Date, leaseSeconds: number) {
+  const [row] = await db
+    .update(slackDeliveries)
+    .set({
+      claimedUntil: new Date(at.getTime() + leaseSeconds * 1000),
+      attempts: sql`${slackDeliveries.attempts} + 1`,
+    })
+    .where(
+      and(
+        eq(slackDeliveries.key, key),
+        eq(slackDeliveries.status, 'pending'),
+        or(isNull(slackDeliveries.claimedUntil), lt(slackDeliveries.claimedUntil, at)),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function markDeliverySent(db: Db, key: string, messageTs: string, at: Date): Promise<void> {
+  await db
+    .update(slackDeliveries)
+    .set({ status: 'sent', messageTs, sentAt: at, claimedUntil: null, lastError: null })
+    .where(eq(slackDeliveries.key, key));
+}
+
+/** Releases a claim after a failed attempt, keeping the error for the issue page and /metrics. */
+export async function recordDeliveryFailure(db: Db, key: string, error: string): Promise<void> {
+  await db
+    .update(slackDeliveries)
+    .set({ lastError: error.slice(0, 500), claimedUntil: null })
+    .where(eq(slackDeliveries.key, key));
+}
+
+/** Pending deliveries whose last attempt failed, for /metrics. */
+export async function countFailingDeliveries(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(slackDeliveries)
+    .where(and(eq(slackDeliveries.status, 'pending'), sql`${slackDeliveries.lastError} is not null`));
+  return row?.count ?? 0;
+}

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../src/modules/access/index.js';
+import { type FakeSlack, startFakeSlack } from './fakes/fake-slack.server.js';
+import { eventually } from './support/live-events.js';
+import { appMentionEvent, signSlackRequest } from './support/slack-signing.js';
+import { startTestArgus, type TestArgus, type TestPerson } from './support/test-argus.js';
+
+// Argus with Slack configured, its Web API calls pointed at a fake Slack speaking Slack's JSON; events arrive as
+// correctly signed HTTP requests, exactly as Slack sends them.
+const SIGNING_SECRET = 'test-signing-secret-0123456789';
+let slack: FakeSlack;
+let t: TestArgus;
+let admin: TestPerson;
+let payments: { id: string; name: string };
+let payerId: string;
+let tsCounter = 1_700_000_000;
+const nextTs = () => `${++tsCounter}.000100`;
+
+beforeAll(async () => {
+  slack = await startFakeSlack({
+    users: [
+      { id: 'U0REPORTER', email: 'rita.reporter@example.com', realName: 'Rita Reporter' },
+      { id: 'U0PAYER', email: 'pat.payments@example.com', realName: 'Pat Payments' },
+    ],
+  });
+  t = await startTestArgus({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PUBLIC_URL: 'https://argus.example.com',
+  });
+  admin = await t.createPerson({ isAdmin: true });
+  payments = await t.createTeam('Payments', { routingKeywords: ['checkout', 'payment'] });
+  // Pat has an Argus account with the same e-mail address as in Slack.
+  const pat = await t.argus.services.users.createUser(systemActor, {
+    email: 'pat.payments@example.com',
+    name: 'Pat Payments',
+    isAdmin: false,
+  });
+  await t.argus.services.teams.addMember(systemActor, payments.id, { userId: pat.id, role: 'agent' });
+  payerId = pat.id;
+});
+afterAll(async () => {
+  await t?.close();
+  await slack?.close();
+});
+
+async function sendEvent(payload: object, options: { secret?: string; timestamp?: number } = {}) {
+  const raw = JSON.stringify(payload);
+  return t.request('POST', '/slack/events', {
+    payload: raw,
+    headers: {
+      'content-type': 'application/json',
+      ...signSlackRequest(options.secret ?? SIGNING_SECRET, raw, options.timestamp),
+    },
+  });
+}
+
+const issuesFromSlack = async () =>
+  (await t.request('GET', '/api/issues?source=slack&pageSize=100', { token: admin.token })).body.items as {
+    key: string;
+    title: string;
+    createdBy: { name: string; email: string } | null;
+    slack: { channelId: string; threadTs: string | null } | null;
+  }[];
+const postsIn = (channel: string, threadTs: string) =>
+  slack
+    .callsTo('chat.postMessage')
+    .filter((call) => call.body.channel === channel && call.body.thread_ts === threadTs);
+
+describe('Slack Events API', () => {
+  it('answers the URL verification handshake', async () => {
+    const answer = await sendEvent({ type: 'url_verification', token: 'x', challenge: 'c-123' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ challenge: 'c-123' });
+  });
+
+  it('refuses a bad or stale signature with 401 and stores nothing', async () => {
+    const ts = nextTs();
+    const event = appMentionEvent({
+      text: '<@U0LAN0Z89> forged outage',
+      user: 'U0REPORTER',
+      channel: 'C0FORGE',
+      ts,
+    });
+    const forged = await sendEvent(event, { secret: 'not-the-secret' });
+    expect(forged.status).toBe(401);
+    expect(forged.body.error.code).toBe('INVALID_SLACK_SIGNATURE');
+    const stale = await sendEvent(event, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(401);
+    const unsigned = await t.request('POST', '/slack/events', { body: event });
+    expect(unsigned.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await issuesFromSlack()).filter((issue) => issue.slack?.channelId === 'C0FORGE')).toEqual([]);
+  });
+
+  it('turns a mention into an issue by its reporter and answers in the thread with the card', async () => {
+    const ts = nextTs();
+    const event = appMentionEvent({
+      text: '<@U0LAN0Z89> payment gateway timeout for merchant X\nsince 10:02, all card payments at checkout fail',
+      user: 'U0REPORTER',
+      channel: 'C0INCIDENTS',
+      ts,
+    });
+    const started = Date.now();
+    const ack = await sendEvent(event);
+    expect(ack.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Slack retries a delivery it thinks was lost: the same event id creates nothing more.
+    expect((await sendEvent(event)).status).toBe(200);
+
+    const [card] = await eventually(
+      'the thread card',
+      async () => postsIn('C0INCIDENTS', ts),
+      (posts) => posts.length > 0,
+    );
+    const issue = (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts);
+    expect(issue).toMatchObject({
+      title: 'payment gateway timeout for merchant X',
+      createdBy: { name: 'Rita Reporter', email: 'rita.reporter@example.com' },
+      slack: { channelId: 'C0INCIDENTS', threadTs: ts },
+    });
+    const attachments = card!.body.attachments as { color: string; blocks: unknown[] }[];
+    const cardText = JSON.stringify(attachments);
+    expect(cardText).toContain(issue!.key);
+    expect(cardText).toContain('Payments');
+    expect(cardText).toContain(`https://argus.example.com/issues/${issue!.key}`);
+    expect(cardText).toContain('View in Dashboard');
+    expect(['#D92D20', '#F79009']).toContain(attachments[0]!.color);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(postsIn('C0INCIDENTS', ts)).toHaveLength(1);
+    expect((await issuesFromSlack()).filter((candidate) => candidate.slack?.threadTs === ts)).toHaveLength(1);
+  });
+
+  it('adds a mention inside an issue thread to that issue as a comment, without a new issue', async () => {
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> refunds stuck in pending',
+        user: 'U0REPORTER',
+        channel: 'C0OPS',
+        ts,
+      }),
+    );
+    const issue = await eventually(
+      'the issue',
+      async () => (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts),
+      (found) => found !== undefined,
+    );
+    const replyTs = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> the queue is draining again after the restart',
+        user: 'U0PAYER',
+        channel: 'C0OPS',
+        ts: replyTs,
+        threadTs: ts,
+        parentUserId: 'U0REPORTER',
+      }),
+    );
+    const comments = await eventually(
+      'the comment',
+      async () =>
+        (await t.request('GET', `/api/issues/${issue!.key}/comments`, { token: admin.token })).body.items,
+      (items: unknown[]) => items.length > 0,
+    );
+    expect(comments[0]).toMatchObject({
+      body: 'the queue is draining again after the restart',
+      author: { id: payerId, name: 'Pat Payments' },
+    });
+    await eventually(
+      'the acknowledgement in the thread',
+      async () => postsIn('C0OPS', ts).map((call) => String(call.body.text)),
+      (texts) => texts.some((text) => text.startsWith(`Added to ${issue!.key}`)),
+    );
+    expect(
+      (await issuesFromSlack()).filter((candidate) => candidate.slack?.channelId === 'C0OPS'),
+    ).toHaveLength(1);
+  });
+
+  it('delivers every card exactly once after Slack answered 500 and 429 for a while', async () => {
+    // Earlier messages go out first, so the failures below meet this test's card.
+    await eventually(
+      'earlier messages to be sent',
+      async () =>
+        (
+          await t.argus.database.executeSql(
+            "select count(*)::int as n from slack_deliveries where status = 'pending'",
+          )
+        ).rows[0] as { n: number },
+      (row) => row.n === 0,
+    );
+    slack.failNext(
+      'chat.postMessage',
+      { status: 500 },
+      { status: 429, retryAfterSeconds: 1 },
+      { status: 503 },
+    );
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> checkout returns 502 for EU cards',
+        user: 'U0REPORTER',
+        channel: 'C0FLAKY',
+        ts,
+      }),
+    );
+    const sentCount = async () =>
+      (
+        await t.argus.database.executeSql(
+          "select count(*)::int as n from slack_deliveries where status = 'sent' and channel = 'C0FLAKY'",
+        )
+      ).rows[0] as { n: number };
+    await eventually('the card after the failures', sentCount, (row) => row.n === 1, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const delivered = postsIn('C0FLAKY', ts).length;
+    // Three refused attempts, then one that went through; nothing after it.
+    expect(delivered).toBe(4);
+    const metrics = await t.request('GET', '/metrics');
+    expect(metrics.body).toMatch(/argus_slack_delivery_failures_total\{kind="card"\} [3-9]/);
+  }, 90_000);
+
+  it('answers a malformed event with 400 naming the problem', async () => {
+    const answer = await sendEvent({ type: 'event_callback', event: { type: 'app_mention' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/event_id/);
+  });
+});
