@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { describeChangeForThread, statusReactions } from './slack-messages.js';
+
+const change = (action: string, extra: Partial<Parameters<typeof describeChangeForThread>[0]> = {}) => ({
+  action,
+  actorName: 'Priya',
+  fromValue: null,
+  toValue: null,
+  details: {},
+  ...extra,
+});
+
+describe('describeChangeForThread', () => {
+  it.each([
+    [change('status_changed', { fromValue: 'open', toValue: 'in_progress' }), 'Priya marked it *in progress*.'],
+    [
+      change('resolved', { details: { reason: 'Rolled back <v2.3>' } }),
+      ':white_check_mark: Priya resolved it: Rolled back &lt;v2.3&gt;',
+    ],
+    [
+      change('resolved', { actorName: 'Argus', details: { reason: 'A blip.', automatic: true } }),
+      ':white_check_mark: Argus resolved it on its own: A blip.',
+    ],
+    [change('closed', { details: { reason: 'Duplicate' } }), ':no_entry_sign: Priya closed it: Duplicate'],
+    [change('reopened'), ':arrows_counterclockwise: Priya reopened it.'],
+    [
+      change('priority_changed', { fromValue: 'medium', toValue: 'critical' }),
+      'Priya changed the priority from medium to *critical*.',
+    ],
+    [change('team_changed', { toValue: 'Payments' }), 'Priya moved it to *Payments*.'],
+    [
+      change('assigned', { toValue: 'Sam', details: { automatic: true } }),
+      'Assigned to *Sam* (least busy on the team).',
+    ],
+    [change('unassigned', { fromValue: 'Sam' }), 'Priya took *Sam* off it.'],
+  ])('%# says what changed in one line', (input, expected) => {
+    expect(describeChangeForThread(input)).toBe(expected);
+  });
+
+  it.each(['commented', 'description_changed', 'triaged', 'rca_completed', 'created'])(
+    'stays quiet about %s',
+    (action) => {
+      expect(describeChangeForThread(change(action))).toBeNull();
+    },
+  );
+});
+
+describe('statusReactions', () => {
+  it('shows no reaction while open and a distinct one for every other status', () => {
+    expect(statusReactions.open).toBeNull();
+    const others = [statusReactions.acknowledged, statusReactions.in_progress, statusReactions.resolved, statusReactions.closed];
+    expect(new Set(others).size).toBe(4);
+  });
+});

@@ -1,0 +1,63 @@
+import type { IssueStatus } from '@argus/contracts';
+import { escapeSlackText } from './slack-card.js';
+
+/** The reaction on the reporting message that follows the issue's status (Slack emoji names). */
+export const statusReactions: Record<IssueStatus, string | null> = {
+  open: null,
+  acknowledged: 'eyes',
+  in_progress: 'hammer_and_wrench',
+  resolved: 'white_check_mark',
+  closed: 'no_entry_sign',
+};
+
+/** One history line as the thread notifications read it. */
+export interface ThreadChange {
+  action: string;
+  actorName: string;
+  fromValue: string | null;
+  toValue: string | null;
+  details: Record<string, unknown>;
+}
+
+const statusWords: Record<string, string> = {
+  open: 'open',
+  acknowledged: 'acknowledged',
+  in_progress: 'in progress',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+/**
+ * One short line for the issue's Slack thread about a change, or null for changes the thread does not need
+ * (comments, edits of the description, Argus's own triage and analysis lines). Written to read well on a phone.
+ */
+export function describeChangeForThread(change: ThreadChange): string | null {
+  const who = escapeSlackText(change.actorName);
+  const reason = typeof change.details.reason === 'string' ? escapeSlackText(change.details.reason) : null;
+  switch (change.action) {
+    case 'status_changed':
+      return `${who} marked it *${statusWords[change.toValue ?? ''] ?? change.toValue}*.`;
+    case 'resolved':
+      return change.details.automatic === true
+        ? `:white_check_mark: Argus resolved it on its own: ${reason ?? 'nothing to act on.'}`
+        : `:white_check_mark: ${who} resolved it: ${reason ?? ''}`.trim();
+    case 'closed':
+      return `:no_entry_sign: ${who} closed it: ${reason ?? ''}`.trim();
+    case 'reopened':
+      return `:arrows_counterclockwise: ${who} reopened it${reason ? `: ${reason}` : '.'}`;
+    case 'priority_changed':
+      return `${who} changed the priority from ${change.fromValue} to *${change.toValue}*.`;
+    case 'team_changed':
+      return `${who} moved it to *${escapeSlackText(change.toValue ?? 'no team')}*.`;
+    case 'assigned':
+      return change.details.automatic === true
+        ? `Assigned to *${escapeSlackText(change.toValue ?? '')}* (least busy on the team).`
+        : `${who} assigned *${escapeSlackText(change.toValue ?? '')}*.`;
+    case 'unassigned':
+      return `${who} took *${escapeSlackText(change.fromValue ?? '')}* off it.`;
+    case 'marked_duplicate':
+      return `${who} closed it as a duplicate of ${escapeSlackText(change.toValue ?? '')}.`;
+    default:
+      return null;
+  }
+}
