@@ -89,6 +89,7 @@ function createServices(
       await rca?.enqueueAnalysis(tx, issueId);
     },
     triaged: async (tx, issue) => slack?.oweThreadCard(tx, issue),
+    changed: async (tx, issue, history) => slack?.oweChangeNotifications(tx, issue, history),
     committed: () => {
       triage?.wakeTriage();
       rca?.wakeAnalysis();
@@ -168,6 +169,19 @@ function createServices(
         keyOf,
         publicUrl: config.PUBLIC_URL,
         onDeliveryFailed: metrics.slackDeliveryFailed,
+        summarizeResolution: async (issue, reason) =>
+          (
+            await summarizeForPeople({
+              moment: 'resolved',
+              key: keyOf(issue.number),
+              title: issue.title,
+              priority: issue.priority,
+              service: issue.service,
+              team: issue.team?.name ?? null,
+              reason,
+              probableCause: issue.rca?.probableCause ?? null,
+            })
+          ).text,
       })
     : undefined;
   const reports = createReportService({ db, clock, issueKeyPrefix: config.ISSUE_KEY_PREFIX });

@@ -58,6 +58,7 @@ async function sendEvent(payload: object, options: { secret?: string; timestamp?
 
 const issuesFromSlack = async () =>
   (await t.request('GET', '/api/issues?source=slack&pageSize=100', { token: admin.token })).body.items as {
+    id: string;
     key: string;
     title: string;
     createdBy: { name: string; email: string } | null;
@@ -178,7 +179,7 @@ describe('Slack Events API', () => {
     ).toHaveLength(1);
   });
 
-  it('delivers every card exactly once after Slack answered 500 and 429 for a while', async () => {
+  it('delivers the card and the DM exactly once after Slack answered 500 and 429 for a while', async () => {
     // Earlier messages go out first, so the failures below meet this test's card.
     await eventually(
       'earlier messages to be sent',
@@ -205,20 +206,93 @@ describe('Slack Events API', () => {
         ts,
       }),
     );
-    const sentCount = async () =>
+    const issue = await eventually(
+      'the issue',
+      async () => (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts),
+      (found) => found !== undefined,
+    );
+    const deliveries = async () =>
       (
         await t.argus.database.executeSql(
-          "select count(*)::int as n from slack_deliveries where status = 'sent' and channel = 'C0FLAKY'",
+          `select kind, status, attempts from slack_deliveries where issue_id = '${issue!.id}' and kind in ('card', 'dm') order by kind`,
         )
-      ).rows[0] as { n: number };
-    await eventually('the card after the failures', sentCount, (row) => row.n === 1, 60_000);
+      ).rows as { kind: string; status: string; attempts: number }[];
+    const settled = await eventually(
+      'the card and the DM after the failures',
+      deliveries,
+      (rows) => rows.length === 2 && rows.every((row) => row.status === 'sent'),
+      60_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const delivered = postsIn('C0FLAKY', ts).length;
-    // Three refused attempts, then one that went through; nothing after it.
-    expect(delivered).toBe(4);
+    // The three refusals fell on the card and the DM; each then went through exactly once, and nothing after.
+    const posted = slack
+      .callsTo('chat.postMessage')
+      .filter(
+        (call) =>
+          (call.body.channel === 'C0FLAKY' && call.body.thread_ts === ts) ||
+          (call.body.channel === 'U0PAYER' && String(call.body.text).includes(issue!.key)),
+      );
+    expect(posted).toHaveLength(5);
+    expect(settled.reduce((sum, row) => sum + row.attempts, 0)).toBe(5);
     const metrics = await t.request('GET', '/metrics');
-    expect(metrics.body).toMatch(/argus_slack_delivery_failures_total\{kind="card"\} [3-9]/);
+    expect(metrics.body).toMatch(/argus_slack_delivery_failures_total\{kind="(card|dm)"\} [1-9]/);
   }, 90_000);
+
+  it('keeps the thread, the emoji and the assignee informed of changes made in the dashboard', async () => {
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> payment webhooks failing',
+        user: 'U0REPORTER',
+        channel: 'C0LOOP',
+        ts,
+      }),
+    );
+    await eventually(
+      'the card',
+      async () => postsIn('C0LOOP', ts),
+      (posts) => posts.length > 0,
+    );
+    const issue = (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts)!;
+    // Pat was assigned by triage (the only Payments member): a direct message, found by e-mail.
+    const dm = await eventually(
+      'the assignment DM',
+      async () =>
+        slack
+          .callsTo('chat.postMessage')
+          .find((call) => call.body.channel === 'U0PAYER' && String(call.body.text).includes(issue.key)),
+      (call) => call !== undefined,
+    );
+    expect(String(dm!.body.text)).toMatch(/^You were assigned/);
+
+    await t.request('PATCH', `/api/issues/${issue.key}`, {
+      token: admin.token,
+      body: { status: 'acknowledged' },
+    });
+    await eventually(
+      'the eyes',
+      async () => slack.reactionsOn('C0LOOP', ts),
+      (names) => names.includes('eyes'),
+    );
+    await t.request('POST', `/api/issues/${issue.key}/resolve`, {
+      token: admin.token,
+      body: { reason: 'Rotated the webhook secret' },
+    });
+    const note = await eventually(
+      'the resolution note',
+      async () => postsIn('C0LOOP', ts).find((call) => String(call.body.text).includes('resolved it')),
+      (call) => call !== undefined,
+    );
+    expect(String(note!.body.text)).toContain('Rotated the webhook secret');
+    expect(String(note!.body.text)).toContain('For customers:');
+    await eventually(
+      'the reaction swap',
+      async () => slack.reactionsOn('C0LOOP', ts),
+      (names) => names.join() === 'white_check_mark',
+    );
+    const notes = postsIn('C0LOOP', ts).map((call) => String(call.body.text));
+    expect(notes.some((text) => text.includes('marked it *acknowledged*'))).toBe(true);
+  });
 
   it('answers a malformed event with 400 naming the problem', async () => {
     const answer = await sendEvent({ type: 'event_callback', event: { type: 'app_mention' } });

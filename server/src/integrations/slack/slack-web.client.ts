@@ -27,6 +27,9 @@ const permanentErrors = new Set([
   'invalid_blocks',
   'msg_too_long',
   'user_not_found',
+  'users_not_found',
+  'message_not_found',
+  'cant_update_message',
 ]);
 
 export interface SlackMessage {
@@ -72,6 +75,35 @@ export function createSlackWebClient(options: { botToken: string; apiUrl: string
       );
       if (!answer.ts) throw new SlackCallError('chat.postMessage answered without a message ts');
       return { ts: answer.ts };
+    },
+
+    /** Adds an emoji reaction to a message; one already there is fine. */
+    async addReaction(channel: string, ts: string, name: string): Promise<void> {
+      await call('reactions.add', () => client.reactions.add({ channel, timestamp: ts, name })).catch(
+        (error: SlackCallError) => {
+          if (!error.message.endsWith('already_reacted')) throw error;
+        },
+      );
+    },
+
+    /** Removes Argus's emoji reaction from a message; one already gone is fine. */
+    async removeReaction(channel: string, ts: string, name: string): Promise<void> {
+      await call('reactions.remove', () => client.reactions.remove({ channel, timestamp: ts, name })).catch(
+        (error: SlackCallError) => {
+          if (!error.message.endsWith('no_reaction')) throw error;
+        },
+      );
+    },
+
+    /** The Slack user with this e-mail address, or null when the workspace has none. */
+    async findUserIdByEmail(email: string): Promise<string | null> {
+      try {
+        const answer = await call('users.lookupByEmail', () => client.users.lookupByEmail({ email }));
+        return answer.user?.id ?? null;
+      } catch (error) {
+        if ((error as SlackCallError).message.endsWith('users_not_found')) return null;
+        throw error;
+      }
     },
 
     /** Who a Slack user is: name, e-mail (with the users:read.email scope) and whether it is a bot. */

@@ -38,12 +38,22 @@ export interface IssueFollowUps {
   issueCreated(tx: Db, issue: { id: string; priority: IssuePriority }): Promise<void>;
   /** The issue became high or critical and was never analysed. */
   analysisWanted(tx: Db, issueId: string): Promise<void>;
+  /** Every committed change with the history it wrote (e.g. Slack thread notes, status emoji, assignment DMs). */
+  changed?(tx: Db, issue: ChangedIssue, history: readonly HistoryRecord[]): Promise<void>;
   /** Triage was applied (e.g. an issue reported in Slack now has what its thread card shows). */
   triaged?(
     tx: Db,
     issue: { id: string; slackChannelId: string | null; slackThreadTs: string | null },
   ): Promise<void>;
   committed(): void;
+}
+
+/** What follow-ups of a change know about the issue. */
+export interface ChangedIssue {
+  id: string;
+  number: number;
+  slackChannelId: string | null;
+  slackThreadTs: string | null;
 }
 
 export interface IssueServiceDeps {
@@ -99,8 +109,10 @@ export function createIssueService(deps: IssueServiceDeps) {
       await repo.updateIssueRow(tx, id, { updatedAt: at });
       const history = await repo.insertHistory(tx, entries);
       await publish(tx, 'issue.updated', id, row.number, history, at);
+      await deps.followUps?.changed?.(tx, row, history);
       return { id, history };
     });
+    if (history.length > 0) deps.followUps?.committed();
     const record = await repo.findIssueRecord(db, { id });
     if (!record) throw new NotFoundError(`Issue "${reference}" does not exist.`, 'ISSUE_NOT_FOUND');
     observeTimings(record, history);
@@ -260,6 +272,7 @@ export function createIssueService(deps: IssueServiceDeps) {
         }
         const history = await repo.insertHistory(tx, entries);
         await publish(tx, 'issue.created', row.id, row.number, history, at);
+        await deps.followUps?.changed?.(tx, row, history);
         await deps.followUps?.issueCreated(tx, { id: row.id, priority: row.priority });
         if (input.priority && URGENT_PRIORITIES.includes(input.priority))
           await deps.followUps?.analysisWanted(tx, row.id);

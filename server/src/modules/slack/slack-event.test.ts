@@ -8,7 +8,10 @@ describe('readMentionText', () => {
       '<@U0LAN0Z89> checkout 500s\nsince 10:02 <https://grafana.example.com/d/1|dashboard>',
       { title: 'checkout 500s', description: 'since 10:02 dashboard (https://grafana.example.com/d/1)' },
     ],
-    ['<@U0LAN0Z89> see <#C0123ABCD|payments> &amp; <@W123|sam>', { title: 'see #payments &', description: '' }],
+    [
+      '<@U0LAN0Z89> see <#C0123ABCD|payments> &amp; <@W123|sam>',
+      { title: 'see #payments &', description: '' },
+    ],
     ['<@U0LAN0Z89>', { title: '', description: '' }],
   ])('reads %j', (text, expected) => {
     expect(readMentionText(text)).toEqual(expected);

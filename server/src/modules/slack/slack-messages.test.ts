@@ -12,7 +12,10 @@ const change = (action: string, extra: Partial<Parameters<typeof describeChangeF
 
 describe('describeChangeForThread', () => {
   it.each([
-    [change('status_changed', { fromValue: 'open', toValue: 'in_progress' }), 'Priya marked it *in progress*.'],
+    [
+      change('status_changed', { fromValue: 'open', toValue: 'in_progress' }),
+      'Priya marked it *in progress*.',
+    ],
     [
       change('resolved', { details: { reason: 'Rolled back <v2.3>' } }),
       ':white_check_mark: Priya resolved it: Rolled back &lt;v2.3&gt;',
@@ -48,7 +51,12 @@ describe('describeChangeForThread', () => {
 describe('statusReactions', () => {
   it('shows no reaction while open and a distinct one for every other status', () => {
     expect(statusReactions.open).toBeNull();
-    const others = [statusReactions.acknowledged, statusReactions.in_progress, statusReactions.resolved, statusReactions.closed];
+    const others = [
+      statusReactions.acknowledged,
+      statusReactions.in_progress,
+      statusReactions.resolved,
+      statusReactions.closed,
+    ];
     expect(new Set(others).size).toBe(4);
   });
 });

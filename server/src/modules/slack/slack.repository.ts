@@ -30,7 +30,7 @@ export async function insertDelivery(
   delivery: {
     key: string;
     issueId: string | null;
-    kind: 'card' | 'text';
+    kind: 'card' | 'text' | 'note' | 'reaction' | 'dm';
     channel: string;
     threadTs: string | null;
     text?: string;

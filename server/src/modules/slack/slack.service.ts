@@ -2,11 +2,12 @@ import type { Db } from '../../db/client.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { actingFor } from '../access/index.js';
-import type { IssueRecord, IssueService } from '../issues/index.js';
+import type { ChangedIssue, HistoryRecord, IssueRecord, IssueService } from '../issues/index.js';
 import type { UserService } from '../users/index.js';
 import * as repo from './slack.repository.js';
 import { buildIssueCard } from './slack-card.js';
 import { type AppMention, appMention, isThreadReply, readMentionText } from './slack-event.js';
+import { describeChangeForThread, statusReactions } from './slack-messages.js';
 
 /** Job: handle one stored Slack event ({ eventId }). */
 export const PROCESS_SLACK_EVENT_JOB = 'slack.process-event';
@@ -25,6 +26,9 @@ export interface SlackApi {
     attachments?: unknown[];
   }): Promise<{ ts: string }>;
   findUser(slackUserId: string): Promise<{ name: string; email: string | null; isBot: boolean }>;
+  findUserIdByEmail(email: string): Promise<string | null>;
+  addReaction(channel: string, ts: string, name: string): Promise<void>;
+  removeReaction(channel: string, ts: string, name: string): Promise<void>;
 }
 
 /** How a failed Slack call reads: wait and retry, give up, or retry with backoff. */
@@ -39,7 +43,9 @@ export interface SlackServiceDeps {
   clock: Clock;
   jobs: Pick<JobQueue, 'enqueue' | 'wake'>;
   issues: Pick<IssueService, 'createIssue' | 'addComment' | 'getIssue' | 'findIssueBySlackThread'>;
-  users: Pick<UserService, 'findOrCreateSlackPerson' | 'listSlackIds'>;
+  users: Pick<UserService, 'findOrCreateSlackPerson' | 'listSlackIds' | 'getUser' | 'rememberSlackId'>;
+  /** The plain-language line for people outside engineering added to resolution notes. */
+  summarizeResolution?(issue: IssueRecord, reason: string): Promise<string>;
   slack: SlackApi;
   keyOf(number: number): string;
   publicUrl: string;
@@ -47,6 +53,17 @@ export interface SlackServiceDeps {
 }
 
 export type SlackService = ReturnType<typeof createSlackService>;
+
+/** card: the issue's card in its thread; text: a fixed reply; note: change lines; reaction: status emoji; dm: to an assignee. */
+type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm';
+
+/** Statuses a history line moves the issue to. */
+const statusAfter: Record<string, (entry: HistoryRecord) => string | null> = {
+  status_changed: (entry) => entry.toValue,
+  resolved: () => 'resolved',
+  closed: () => 'closed',
+  reopened: () => 'open',
+};
 
 /**
  * Argus in Slack: events are stored and acknowledged at once, then handled by jobs; every message Argus owes
@@ -60,7 +77,7 @@ export function createSlackService(deps: SlackServiceDeps) {
     delivery: {
       key: string;
       issueId: string;
-      kind: 'card' | 'text';
+      kind: DeliveryKind;
       channel: string;
       threadTs: string | null;
       text?: string;
@@ -152,6 +169,70 @@ export function createSlackService(deps: SlackServiceDeps) {
     });
   }
 
+  /** The Slack id of an Argus person: known, or found by their e-mail address (then remembered). */
+  async function slackIdOf(userId: string): Promise<string | null> {
+    const known = (await deps.users.listSlackIds([userId])).get(userId);
+    if (known) return known;
+    const person = await deps.users.getUser(userId);
+    const found = await deps.slack.findUserIdByEmail(person.email);
+    if (found) await deps.users.rememberSlackId(userId, found);
+    return found;
+  }
+
+  /** Sends one claimed delivery; returns the posted message's ts, or null when nothing had to be posted. */
+  async function send(delivery: NonNullable<Awaited<ReturnType<typeof repo.claimDelivery>>>) {
+    const issue = delivery.issueId ? await deps.issues.getIssue(delivery.issueId) : undefined;
+    const key = issue ? deps.keyOf(issue.number) : '';
+    switch (delivery.kind) {
+      case 'card':
+        if (!issue) return null;
+        return deps.slack.postMessage({
+          channel: delivery.channel,
+          threadTs: delivery.threadTs,
+          ...(await cardFor(issue)),
+        });
+      case 'note': {
+        const resolution =
+          issue?.status === 'resolved' && issue.resolutionReason ? issue.resolutionReason : null;
+        const forPeople =
+          resolution && issue && deps.summarizeResolution
+            ? `\n_For customers:_ ${await deps.summarizeResolution(issue, resolution)}`
+            : '';
+        return deps.slack.postMessage({
+          channel: delivery.channel,
+          threadTs: delivery.threadTs,
+          text: `*${key}* ${delivery.text ?? ''}${forPeople}`,
+        });
+      }
+      case 'reaction': {
+        const change = JSON.parse(delivery.text ?? '{}') as { add: string | null; remove: string | null };
+        if (!delivery.threadTs) return null;
+        if (change.remove)
+          await deps.slack.removeReaction(delivery.channel, delivery.threadTs, change.remove);
+        if (change.add) await deps.slack.addReaction(delivery.channel, delivery.threadTs, change.add);
+        return null;
+      }
+      case 'dm': {
+        if (!issue) return null;
+        const slackId = await slackIdOf(delivery.channel);
+        // Someone without a Slack account in this workspace is told in the dashboard only.
+        if (!slackId) return null;
+        const card = await cardFor(issue);
+        return deps.slack.postMessage({
+          channel: slackId,
+          text: `You were assigned ${key} by ${delivery.text ?? 'Argus'}: ${issue.title}`,
+          attachments: card.attachments,
+        });
+      }
+      default:
+        return deps.slack.postMessage({
+          channel: delivery.channel,
+          threadTs: delivery.threadTs,
+          text: delivery.text ?? '',
+        });
+    }
+  }
+
   return {
     /** Stores an event (once, whatever Slack retries) and queues its handling; the caller acknowledges at once. */
     async receiveEvent(eventId: string, type: string, payload: Record<string, unknown>): Promise<boolean> {
@@ -188,6 +269,61 @@ export function createSlackService(deps: SlackServiceDeps) {
       });
     },
 
+    /**
+     * Inside every change's transaction: the issue's Slack thread gets one note with what changed (not for triage,
+     * which the card covers), the reporting message's emoji follows the status, and each new assignee gets a DM.
+     */
+    async oweChangeNotifications(
+      tx: Db,
+      issue: ChangedIssue,
+      history: readonly HistoryRecord[],
+    ): Promise<void> {
+      const first = history[0];
+      if (!first) return;
+      const isTriage = history.some((entry) => entry.action === 'triaged');
+      if (issue.slackChannelId && issue.slackThreadTs) {
+        const lines = isTriage ? [] : history.map(describeChangeForThread).filter((line) => line !== null);
+        if (lines.length > 0 && history.every((entry) => entry.action !== 'created'))
+          await owe(tx, {
+            key: `note:${first.id}`,
+            issueId: issue.id,
+            kind: 'note',
+            channel: issue.slackChannelId,
+            threadTs: issue.slackThreadTs,
+            text: lines.join('\n'),
+          });
+        const statusEntry = history.findLast((entry) => statusAfter[entry.action]);
+        if (statusEntry) {
+          const from = statusEntry.action === 'reopened' ? null : statusEntry.fromValue;
+          const to = statusAfter[statusEntry.action]?.(statusEntry) ?? null;
+          await owe(tx, {
+            key: `reaction:${statusEntry.id}`,
+            issueId: issue.id,
+            kind: 'reaction',
+            channel: issue.slackChannelId,
+            threadTs: issue.slackThreadTs,
+            text: JSON.stringify({
+              remove: from ? statusReactions[from as keyof typeof statusReactions] : null,
+              add: to ? statusReactions[to as keyof typeof statusReactions] : null,
+              previous: statusEntry.fromValue,
+            }),
+          });
+        }
+      }
+      for (const entry of history) {
+        const userId = entry.action === 'assigned' ? entry.details.userId : undefined;
+        if (typeof userId !== 'string') continue;
+        await owe(tx, {
+          key: `dm:${entry.id}`,
+          issueId: issue.id,
+          kind: 'dm',
+          channel: userId,
+          threadTs: null,
+          text: entry.actorName,
+        });
+      }
+    },
+
     wakeDelivery(): void {
       jobs.wake(DELIVER_SLACK_MESSAGE_JOB);
     },
@@ -201,16 +337,8 @@ export function createSlackService(deps: SlackServiceDeps) {
       const delivery = await repo.claimDelivery(db, key, clock.now(), DELIVERY_LEASE_SECONDS);
       if (!delivery) return;
       try {
-        const content =
-          delivery.kind === 'card' && delivery.issueId
-            ? await cardFor(await deps.issues.getIssue(delivery.issueId))
-            : { text: delivery.text ?? '' };
-        const sent = await deps.slack.postMessage({
-          channel: delivery.channel,
-          threadTs: delivery.threadTs,
-          ...content,
-        });
-        await repo.markDeliverySent(db, key, sent.ts, clock.now());
+        const sent = await send(delivery);
+        await repo.markDeliverySent(db, key, sent?.ts ?? '', clock.now());
       } catch (error) {
         const failure = readFailure(error);
         await repo.recordDeliveryFailure(db, key, failure.message);

@@ -74,6 +74,11 @@ export function createUserService(deps: UserServiceDeps) {
       }
     },
 
+    /** Remembers a person's Slack id once Slack named them (e.g. found by e-mail for a direct message). */
+    async rememberSlackId(userId: string, slackUserId: string): Promise<void> {
+      await repo.updateUserRow(db, userId, { slackUserId, updatedAt: clock.now() });
+    },
+
     /** Slack ids of Argus people, for mentioning them in messages (only those Slack has named so far). */
     listSlackIds: (userIds: readonly string[]) => repo.listSlackIds(db, userIds),
 
