@@ -168,6 +168,7 @@ function createServices(
         slack: createSlackWebClient(config.slack),
         keyOf,
         publicUrl: config.PUBLIC_URL,
+        loadActor: (userId) => auth.loadActor(userId),
         onDeliveryFailed: metrics.slackDeliveryFailed,
         summarizeResolution: async (issue, reason) =>
           (

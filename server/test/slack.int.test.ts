@@ -56,6 +56,32 @@ async function sendEvent(payload: object, options: { secret?: string; timestamp?
   });
 }
 
+async function sendForm(path: string, fields: Record<string, string>) {
+  const raw = new URLSearchParams(fields).toString();
+  return t.request('POST', path, {
+    payload: raw,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...signSlackRequest(SIGNING_SECRET, raw),
+    },
+  });
+}
+
+const slashCommand = (userId: string, text: string) =>
+  sendForm('/slack/commands', {
+    token: 'x',
+    team_id: 'T061EG9R6',
+    channel_id: 'C0OPS',
+    user_id: userId,
+    command: '/argus',
+    text,
+    response_url: 'https://hooks.slack.com/commands/1/2',
+    trigger_id: '1.2.3',
+  });
+
+const interaction = (payload: object) =>
+  sendForm('/slack/interactivity', { payload: JSON.stringify(payload) });
+
 const issuesFromSlack = async () =>
   (await t.request('GET', '/api/issues?source=slack&pageSize=100', { token: admin.token })).body.items as {
     id: string;
@@ -292,6 +318,99 @@ describe('Slack Events API', () => {
     );
     const notes = postsIn('C0LOOP', ts).map((call) => String(call.body.text));
     expect(notes.some((text) => text.includes('marked it *acknowledged*'))).toBe(true);
+  });
+
+  it('answers /argus with what it asks, under the same permissions as the API', async () => {
+    const help = await slashCommand('U0REPORTER', 'help');
+    expect(help.status).toBe(200);
+    expect(help.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('/argus list'),
+    });
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({ text: '<@U0LAN0Z89> invoices not sent', user: 'U0REPORTER', channel: 'C0CMD', ts }),
+    );
+    const issue = await eventually(
+      'the assigned issue',
+      async () =>
+        (await t.request('GET', `/api/issues?source=slack&q=invoices`, { token: admin.token })).body.items[0],
+      (found) => found?.assignees?.length > 0,
+    );
+    const status = await slashCommand('U0PAYER', `status ${issue.key}`);
+    expect(status.body.text).toContain(issue.key);
+    expect(status.body.text).toContain('Pat Payments');
+    const mine = await slashCommand('U0PAYER', 'list');
+    expect(mine.body.text).toContain(issue.key);
+    // Rita reported it but holds no role: she may not resolve it.
+    const refused = await slashCommand('U0REPORTER', `resolve ${issue.key} Restarted the mailer`);
+    expect(refused.body.text).toMatch(/cannot resolve/);
+    const resolved = await slashCommand('U0PAYER', `resolve ${issue.key} Restarted the mailer`);
+    expect(resolved.body.text).toContain('Resolved');
+    const after = (await t.request('GET', `/api/issues/${issue.key}`, { token: admin.token })).body;
+    expect(after).toMatchObject({ status: 'resolved', resolutionReason: 'Restarted the mailer' });
+    expect((await slashCommand('U0PAYER', 'status ARG-999999')).body.text).toMatch(/does not exist/);
+    expect((await slashCommand('U0PAYER', 'frobnicate')).body.text).toMatch(/I don't know "frobnicate"/);
+  });
+
+  it('acknowledges and resolves from the card buttons, the reason required in the modal', async () => {
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> refund emails bouncing',
+        user: 'U0REPORTER',
+        channel: 'C0BTN',
+        ts,
+      }),
+    );
+    const [card] = await eventually(
+      'the card',
+      async () => postsIn('C0BTN', ts),
+      (posts) => posts.length > 0,
+    );
+    const buttons = JSON.stringify(card!.body.attachments);
+    expect(buttons).toContain('"action_id":"acknowledge"');
+    expect(buttons).toContain('"action_id":"resolve"');
+    const issue = (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts)!;
+    const click = (actionId: string) =>
+      interaction({
+        type: 'block_actions',
+        user: { id: 'U0PAYER' },
+        trigger_id: `trigger-${actionId}`,
+        channel: { id: 'C0BTN' },
+        actions: [{ action_id: actionId, value: issue.id, type: 'button' }],
+      });
+    expect((await click('acknowledge')).status).toBe(200);
+    expect((await t.request('GET', `/api/issues/${issue.key}`, { token: admin.token })).body.status).toBe(
+      'acknowledged',
+    );
+    expect((await click('resolve')).status).toBe(200);
+    const modal = slack.callsTo('views.open').at(-1)!;
+    expect(modal.body.trigger_id).toBe('trigger-resolve');
+    expect(JSON.stringify(modal.body.view)).toContain('How was this fixed?');
+    const submit = (values: Record<string, unknown>) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: 'U0PAYER' },
+        view: { callback_id: 'resolve_issue', private_metadata: issue.id, state: { values } },
+      });
+    const empty = await submit({ reason: { value: { type: 'plain_text_input', value: '  ' } } });
+    expect(empty.body).toEqual({
+      response_action: 'errors',
+      errors: { reason: expect.stringContaining('how it was fixed') },
+    });
+    expect((await t.request('GET', `/api/issues/${issue.key}`, { token: admin.token })).body.status).toBe(
+      'acknowledged',
+    );
+    const done = await submit({
+      template: { value: { type: 'static_select', selected_option: { value: 'Fixed in production' } } },
+      reason: { value: { type: 'plain_text_input', value: null } },
+    });
+    expect(done.status).toBe(200);
+    expect((await t.request('GET', `/api/issues/${issue.key}`, { token: admin.token })).body).toMatchObject({
+      status: 'resolved',
+      resolutionReason: 'Fixed in production',
+    });
   });
 
   it('answers a malformed event with 400 naming the problem', async () => {

@@ -106,6 +106,11 @@ export function createSlackWebClient(options: { botToken: string; apiUrl: string
       }
     },
 
+    /** Opens a modal for the person who just clicked (the trigger id is valid for 3 seconds). */
+    async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+      await call('views.open', () => client.views.open({ trigger_id: triggerId, view: view as never }));
+    },
+
     /** Who a Slack user is: name, e-mail (with the users:read.email scope) and whether it is a bot. */
     async findUser(slackUserId: string): Promise<{ name: string; email: string | null; isBot: boolean }> {
       const answer = await call('users.info', () => client.users.info({ user: slackUserId }));

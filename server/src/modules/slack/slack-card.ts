@@ -16,6 +16,7 @@ const priorityWords: Record<IssuePriority, string> = {
 };
 
 export interface CardFacts {
+  issueId: string;
   key: string;
   title: string;
   priority: IssuePriority;
@@ -31,8 +32,8 @@ export function escapeSlackText(text: string): string {
 }
 
 /**
- * The thread card of an issue: title with its key, priority (colour bar), team, assignees as mentions, and a
- * "View in Dashboard" button. Short lines, so it reads well on a phone; `text` is the notification fallback.
+ * The thread card of an issue: title with its key, priority (colour bar), team, assignees as mentions, and the
+ * Acknowledge / Resolve buttons while they apply, plus "View in Dashboard". Short lines, so it reads well on a phone; `text` is the notification fallback.
  */
 export function buildIssueCard(facts: CardFacts): { text: string; attachments: unknown[] } {
   const people =
@@ -61,6 +62,27 @@ export function buildIssueCard(facts: CardFacts): { text: string; attachments: u
           {
             type: 'actions',
             elements: [
+              ...(facts.status === 'open'
+                ? [
+                    {
+                      type: 'button',
+                      text: { type: 'plain_text', text: 'Acknowledge' },
+                      action_id: 'acknowledge',
+                      value: facts.issueId,
+                      style: 'primary',
+                    },
+                  ]
+                : []),
+              ...(facts.status !== 'resolved' && facts.status !== 'closed'
+                ? [
+                    {
+                      type: 'button',
+                      text: { type: 'plain_text', text: 'Resolve' },
+                      action_id: 'resolve',
+                      value: facts.issueId,
+                    },
+                  ]
+                : []),
               {
                 type: 'button',
                 text: { type: 'plain_text', text: 'View in Dashboard' },

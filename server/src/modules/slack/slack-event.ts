@@ -52,3 +52,41 @@ export function readMentionText(text: string): { title: string; description: str
 export function isThreadReply(mention: Pick<AppMention, 'ts' | 'thread_ts'>): boolean {
   return mention.thread_ts !== undefined && mention.thread_ts !== mention.ts;
 }
+
+/** A `/argus` slash command, as Slack posts it (form fields). */
+export const slashCommand = z.looseObject({
+  command: z.string().min(1),
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+});
+
+/** A click on a button of Argus's card. */
+export const blockActions = z.looseObject({
+  type: z.literal('block_actions'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  trigger_id: z.string().min(1),
+  actions: z.array(z.looseObject({ action_id: z.string().min(1), value: z.string().optional() })).min(1),
+});
+
+/** The resolve modal submitted: the issue id travels in `private_metadata`. */
+export const resolveSubmission = z.looseObject({
+  type: z.literal('view_submission'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  view: z.looseObject({
+    callback_id: z.literal('resolve_issue'),
+    private_metadata: z.string().min(1),
+    state: z.object({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.looseObject({
+            value: z.string().nullish(),
+            selected_option: z.looseObject({ value: z.string() }).nullish(),
+          }),
+        ),
+      ),
+    }),
+  }),
+});

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { Clock } from '../../lib/clock.js';
-import { actingFor } from '../access/index.js';
+import { type Actor, actingFor } from '../access/index.js';
 import type { ChangedIssue, HistoryRecord, IssueRecord, IssueService } from '../issues/index.js';
 import type { UserService } from '../users/index.js';
 import * as repo from './slack.repository.js';
+import { createSlackActions } from './slack-actions.js';
 import { buildIssueCard } from './slack-card.js';
 import { type AppMention, appMention, isThreadReply, readMentionText } from './slack-event.js';
 import { describeChangeForThread, statusReactions } from './slack-messages.js';
@@ -29,6 +30,7 @@ export interface SlackApi {
   findUserIdByEmail(email: string): Promise<string | null>;
   addReaction(channel: string, ts: string, name: string): Promise<void>;
   removeReaction(channel: string, ts: string, name: string): Promise<void>;
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
 }
 
 /** How a failed Slack call reads: wait and retry, give up, or retry with backoff. */
@@ -42,8 +44,22 @@ export interface SlackServiceDeps {
   db: Db;
   clock: Clock;
   jobs: Pick<JobQueue, 'enqueue' | 'wake'>;
-  issues: Pick<IssueService, 'createIssue' | 'addComment' | 'getIssue' | 'findIssueBySlackThread'>;
-  users: Pick<UserService, 'findOrCreateSlackPerson' | 'listSlackIds' | 'getUser' | 'rememberSlackId'>;
+  issues: Pick<
+    IssueService,
+    | 'createIssue'
+    | 'addComment'
+    | 'getIssue'
+    | 'findIssueBySlackThread'
+    | 'listIssues'
+    | 'resolveIssue'
+    | 'updateIssue'
+  >;
+  users: Pick<
+    UserService,
+    'findOrCreateSlackPerson' | 'findPersonBySlackId' | 'listSlackIds' | 'getUser' | 'rememberSlackId'
+  >;
+  /** The signed-in view of a person (roles and teams), so actions from Slack obey the same permission table. */
+  loadActor(userId: string): Promise<Actor>;
   /** The plain-language line for people outside engineering added to resolution notes. */
   summarizeResolution?(issue: IssueRecord, reason: string): Promise<string>;
   slack: SlackApi;
@@ -156,6 +172,7 @@ export function createSlackService(deps: SlackServiceDeps) {
     const slackIds = await deps.users.listSlackIds(issue.assignees.map((person) => person.id));
     const key = deps.keyOf(issue.number);
     return buildIssueCard({
+      issueId: issue.id,
       key,
       title: issue.title,
       priority: issue.priority,
@@ -233,7 +250,11 @@ export function createSlackService(deps: SlackServiceDeps) {
     }
   }
 
+  const actions = createSlackActions(deps);
+
   return {
+    ...actions,
+
     /** Stores an event (once, whatever Slack retries) and queues its handling; the caller acknowledges at once. */
     async receiveEvent(eventId: string, type: string, payload: Record<string, unknown>): Promise<boolean> {
       const isNew = await db.transaction(async (tx) => {

@@ -74,6 +74,12 @@ export function createUserService(deps: UserServiceDeps) {
       }
     },
 
+    /** The Argus person Slack already named with this id, if any. */
+    async findPersonBySlackId(slackUserId: string) {
+      const row = await repo.findUserBySlackId(db, slackUserId);
+      return row ? { id: row.id, name: row.name, slackUserId } : undefined;
+    },
+
     /** Remembers a person's Slack id once Slack named them (e.g. found by e-mail for a direct message). */
     async rememberSlackId(userId: string, slackUserId: string): Promise<void> {
       await repo.updateUserRow(db, userId, { slackUserId, updatedAt: clock.now() });
