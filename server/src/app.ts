@@ -17,7 +17,7 @@ import { type IssueService, registerIssueRoutes } from './modules/issues/index.j
 import { type Metrics, registerOpsRoutes } from './modules/ops/index.js';
 import { type RcaService, registerRcaRoutes } from './modules/rca/index.js';
 import { type ReportService, registerReportRoutes } from './modules/reports/index.js';
-import { registerSlackRoutes, type SlackService } from './modules/slack/index.js';
+import { registerSlackRoutes, type SlackService, type SlackStatusReader } from './modules/slack/index.js';
 import { registerTeamRoutes, type TeamService } from './modules/teams/index.js';
 import {
   type createAiStatusReader,
@@ -55,6 +55,7 @@ export interface AppDeps {
     readAiStatus: ReturnType<typeof createAiStatusReader>;
     findSimilarIssues: ReturnType<typeof createSimilarIssueFinder>;
     slack: SlackService | undefined;
+    slackStatus: SlackStatusReader;
   };
   version: string;
 }
@@ -133,7 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     issues: services.issues,
   });
   registerRcaRoutes(app, { rca: services.rca });
-  registerSlackRoutes(app, { slack: services.slack, signingSecret: config.slack?.signingSecret });
+  registerSlackRoutes(app, {
+    slack: services.slack,
+    signingSecret: config.slack?.signingSecret,
+    status: services.slackStatus,
+  });
   registerOpsRoutes(app, {
     database: deps.database,
     events: deps.events,

@@ -33,7 +33,12 @@ import {
   rcaJobs,
 } from './modules/rca/index.js';
 import { createReportService } from './modules/reports/index.js';
-import { createSlackService, type SlackService, slackJobs } from './modules/slack/index.js';
+import {
+  createSlackService,
+  createSlackStatusReader,
+  type SlackService,
+  slackJobs,
+} from './modules/slack/index.js';
 import { createTeamService } from './modules/teams/index.js';
 import {
   createAiStatusReader,
@@ -196,7 +201,9 @@ function createServices(
     teams,
     users,
   });
+  const slackStatus = createSlackStatusReader({ db, issues, apiUrl: config.slack?.apiUrl ?? null });
   return {
+    slackStatus,
     auth,
     issues,
     teams,

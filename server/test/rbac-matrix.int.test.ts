@@ -146,6 +146,8 @@ const readActions: Action[] = [
   read('similar issues', (fx) => `/api/issues/${fx.readIssueKey}/similar`),
   read('root-cause analysis', (fx) => `/api/issues/${fx.readIssueKey}/rca`),
   read('AI status', () => '/api/ai/status'),
+  read('Slack status', () => '/api/slack/status'),
+  read('Slack deliveries of an issue', (fx) => `/api/issues/${fx.readIssueKey}/slack-deliveries`),
 ];
 
 // Background jobs do not run in this file (see beforeAll), so a queued triage or analysis stays queued and

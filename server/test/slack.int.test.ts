@@ -260,6 +260,18 @@ describe('Slack Events API', () => {
       );
     expect(posted).toHaveLength(5);
     expect(settled.reduce((sum, row) => sum + row.attempts, 0)).toBe(5);
+    const onIssuePage = await t.request('GET', `/api/issues/${issue!.key}/slack-deliveries`, {
+      token: admin.token,
+    });
+    expect(onIssuePage.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'card', status: 'sent', lastError: null }),
+        expect.objectContaining({ kind: 'dm', status: 'sent' }),
+      ]),
+    );
+    const status = await t.request('GET', '/api/slack/status', { token: admin.token });
+    expect(status.body).toMatchObject({ configured: true, pendingDeliveries: 0, failingDeliveries: 0 });
+    expect(status.body.lastDeliveredAt).not.toBeNull();
     const metrics = await t.request('GET', '/metrics');
     expect(metrics.body).toMatch(/argus_slack_delivery_failures_total\{kind="(card|dm)"\} [1-9]/);
   }, 90_000);

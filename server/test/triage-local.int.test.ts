@@ -322,4 +322,11 @@ it('reports the local paths on the AI status page', async () => {
     activeInvestigators: ['checklist'],
   });
   expect(status.body.categories).toEqual(expect.arrayContaining(['payments', 'other']));
+  const slack = await t.request('GET', '/api/slack/status', { token: payer.token });
+  expect(slack.body).toMatchObject({ configured: false, apiUrl: null, pendingDeliveries: 0 });
+  const events = await t.request('POST', '/slack/events', {
+    body: { type: 'url_verification', challenge: 'x' },
+  });
+  expect(events.status).toBe(404);
+  expect(events.body.error.message).toMatch(/SLACK_BOT_TOKEN/);
 });

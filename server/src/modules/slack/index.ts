@@ -7,3 +7,4 @@ export {
   type SlackApi,
   type SlackService,
 } from './slack.service.js';
+export { createSlackStatusReader, type SlackStatusReader } from './slack-status.js';

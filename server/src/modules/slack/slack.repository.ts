@@ -82,11 +82,28 @@ export async function recordDeliveryFailure(db: Db, key: string, error: string):
     .where(eq(slackDeliveries.key, key));
 }
 
-/** Pending deliveries whose last attempt failed, for /metrics. */
-export async function countFailingDeliveries(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
+/** The deliveries of one issue, oldest first. */
+export async function listDeliveriesOfIssue(db: Db, issueId: string) {
+  return db
+    .select()
     .from(slackDeliveries)
-    .where(and(eq(slackDeliveries.status, 'pending'), sql`${slackDeliveries.lastError} is not null`));
-  return row?.count ?? 0;
+    .where(eq(slackDeliveries.issueId, issueId))
+    .orderBy(slackDeliveries.createdAt, slackDeliveries.key);
+}
+
+/** Figures for the settings page: waiting and failing deliveries, the last one sent, the latest error. */
+export async function summarizeDeliveries(db: Db) {
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${slackDeliveries.status} = 'pending')::int`,
+      failing: sql<number>`count(*) filter (where ${slackDeliveries.status} = 'pending' and ${slackDeliveries.lastError} is not null)::int`,
+      lastDeliveredAt: sql<Date | null>`max(${slackDeliveries.sentAt})`.mapWith((value) =>
+        value ? new Date(value) : null,
+      ),
+      lastError: sql<
+        string | null
+      >`(select d.last_error from ${slackDeliveries} d where d.status = 'pending' and d.last_error is not null order by d.created_at desc limit 1)`,
+    })
+    .from(slackDeliveries);
+  return row ?? { pending: 0, failing: 0, lastDeliveredAt: null, lastError: null };
 }

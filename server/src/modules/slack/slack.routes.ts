@@ -1,5 +1,12 @@
+import {
+  clientErrorResponses,
+  issueIdParam,
+  slackDeliveryListResponse,
+  slackStatusResponse,
+} from '@argus/contracts';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { SlackService } from './slack.service.js';
 import {
@@ -9,6 +16,7 @@ import {
   slashCommand,
   urlVerification,
 } from './slack-event.js';
+import type { SlackStatusReader } from './slack-status.js';
 
 /** Reads a header that must appear once. */
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -27,8 +35,33 @@ const fail = (reply: FastifyReply, status: number, code: string, message: string
  */
 export function registerSlackRoutes(
   app: FastifyInstance,
-  deps: { slack: SlackService | undefined; signingSecret: string | undefined },
+  deps: { slack: SlackService | undefined; signingSecret: string | undefined; status: SlackStatusReader },
 ): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/slack/status',
+    {
+      schema: {
+        tags: ['slack'],
+        summary: 'Whether Slack is connected, and how message delivery is going',
+        response: { 200: slackStatusResponse, ...clientErrorResponses },
+      },
+    },
+    async () => deps.status.readStatus(),
+  );
+  api.get(
+    '/api/issues/:id/slack-deliveries',
+    {
+      schema: {
+        tags: ['slack'],
+        summary: 'The messages Argus owed Slack about an issue, sent or still failing',
+        params: issueIdParam,
+        response: { 200: slackDeliveryListResponse, ...clientErrorResponses },
+      },
+    },
+    async (request) => deps.status.listDeliveries(request.params.id),
+  );
+
   app.register(async (scope) => {
     // The signature covers the exact bytes Slack sent, so this route reads its body as text.
     scope.addContentTypeParser(
