@@ -66,7 +66,7 @@ export default defineConfig(async () => {
             name: 'pglite',
             include: integrationFiles,
             // Several servers sharing one database is a PostgreSQL-server scenario only.
-            exclude: ['server/test/scale-out.int.test.ts'],
+            exclude: ['server/test/scale-out.int.test.ts', 'server/test/slack-reminders.int.test.ts'],
             env: { ARGUS_TEST_DB: 'pglite', TZ: 'UTC' },
             testTimeout: 30_000,
             hookTimeout: 60_000,

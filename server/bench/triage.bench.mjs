@@ -110,6 +110,7 @@ async function runOn(kind) {
         description: '',
         remindersEnabled: false,
         reminderIntervalMinutes: 240,
+        reminderStaleMinutes: 120,
         routingKeywords: team.routingKeywords,
         autoResolveEnabled: true,
         autoResolveMinConfidence: 0.8,

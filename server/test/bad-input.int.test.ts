@@ -251,6 +251,7 @@ const endpoints: Endpoint[] = [
       { field: 'name', wrong: 42, max: 80, requiredText: true },
       { field: 'description', wrong: 1, max: 2000 },
       { field: 'reminderIntervalMinutes', wrong: 1 },
+      { field: 'reminderStaleMinutes', wrong: 2 },
       { field: 'autoResolveEnabled', wrong: 'on' },
       { field: 'autoResolveMinConfidence', wrong: 0.2 },
     ],

@@ -28,6 +28,7 @@ export const teamResponse = z.object({
   slackChannel: z.string().nullable(),
   remindersEnabled: z.boolean(),
   reminderIntervalMinutes: z.number().int(),
+  reminderStaleMinutes: z.number().int().describe('An active issue unchanged this long gets reminders'),
   routingKeywords: z.array(z.string()),
   autoResolveEnabled: z
     .boolean()
@@ -45,6 +46,7 @@ export const createTeamRequest = z.strictObject({
   slackChannel: slackChannel.nullable().optional(),
   remindersEnabled: z.boolean().default(true),
   reminderIntervalMinutes: z.number().int().min(5).max(10_080).default(240),
+  reminderStaleMinutes: z.number().int().min(5).max(43_200).default(120),
   routingKeywords: routingKeywords.default([]),
   autoResolveEnabled: z.boolean().default(true),
   autoResolveMinConfidence: autoResolveMinConfidence.default(0.8),
@@ -57,6 +59,7 @@ export const updateTeamRequest = z
     slackChannel: slackChannel.nullable().optional(),
     remindersEnabled: z.boolean().optional(),
     reminderIntervalMinutes: z.number().int().min(5).max(10_080).optional(),
+    reminderStaleMinutes: z.number().int().min(5).max(43_200).optional(),
     routingKeywords: routingKeywords.optional(),
     autoResolveEnabled: z.boolean().optional(),
     autoResolveMinConfidence: autoResolveMinConfidence.optional(),

@@ -143,6 +143,7 @@ export async function startTestArgus(
         description: '',
         remindersEnabled: true,
         reminderIntervalMinutes: 240,
+        reminderStaleMinutes: 120,
         routingKeywords: settings.routingKeywords ?? [],
         autoResolveEnabled: true,
         autoResolveMinConfidence: 0.8,

@@ -22,6 +22,8 @@ export const teams = pgTable(
     slackChannel: text('slack_channel'),
     remindersEnabled: boolean('reminders_enabled').notNull().default(true),
     reminderIntervalMinutes: integer('reminder_interval_minutes').notNull().default(240),
+    /** An active issue with no change for this long is stale and gets reminders. */
+    reminderStaleMinutes: integer('reminder_stale_minutes').notNull().default(120),
     routingKeywords: text('routing_keywords').array().notNull().default(sql`'{}'::text[]`),
     autoResolveEnabled: boolean('auto_resolve_enabled').notNull().default(true),
     autoResolveMinConfidence: doublePrecision('auto_resolve_min_confidence').notNull().default(0.8),

@@ -77,6 +77,7 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
             description: `${team.name} on-call and backlog`,
             remindersEnabled: true,
             reminderIntervalMinutes: 240,
+            reminderStaleMinutes: 120,
             autoResolveEnabled: true,
             autoResolveMinConfidence: 0.8,
           }));

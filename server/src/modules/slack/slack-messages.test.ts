@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeChangeForThread, statusReactions } from './slack-messages.js';
+import {
+  describeChangeForThread,
+  describeQuietTime,
+  reminderSlot,
+  statusReactions,
+} from './slack-messages.js';
 
 const change = (action: string, extra: Partial<Parameters<typeof describeChangeForThread>[0]> = {}) => ({
   action,
@@ -58,5 +63,23 @@ describe('statusReactions', () => {
       statusReactions.closed,
     ];
     expect(new Set(others).size).toBe(4);
+  });
+});
+
+describe('reminders', () => {
+  it('puts every moment of one interval in the same slot and the next interval in the next', () => {
+    const start = new Date('2026-11-23T12:00:00Z');
+    const slot = reminderSlot(start, 240);
+    expect(reminderSlot(new Date('2026-11-23T15:59:59Z'), 240)).toBe(slot);
+    expect(reminderSlot(new Date('2026-11-23T16:00:00Z'), 240)).toBe(slot + 1);
+  });
+
+  it.each([
+    ['2026-11-23T11:15:00Z', '45 min'],
+    ['2026-11-23T09:00:00Z', '3 h'],
+    ['2026-11-23T08:40:00Z', '3 h 20 min'],
+    ['2026-11-20T12:00:00Z', '3 days'],
+  ])('says how long an issue sat since %s', (since, expected) => {
+    expect(describeQuietTime(new Date(since), new Date('2026-11-23T12:00:00Z'))).toBe(expected);
   });
 });

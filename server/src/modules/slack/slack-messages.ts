@@ -61,3 +61,17 @@ export function describeChangeForThread(change: ThreadChange): string | null {
       return null;
   }
 }
+
+/** Which reminder window `now` falls in for a team's interval: one reminder per issue per window. */
+export function reminderSlot(now: Date, intervalMinutes: number): number {
+  return Math.floor(now.getTime() / 60_000 / Math.max(1, intervalMinutes));
+}
+
+/** "no update for 3 h 20 min", from the last change to now. */
+export function describeQuietTime(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}

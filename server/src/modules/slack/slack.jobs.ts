@@ -1,9 +1,17 @@
 import type { JobDefinition } from '../../jobs/job-queue.js';
-import { DELIVER_SLACK_MESSAGE_JOB, PROCESS_SLACK_EVENT_JOB, type SlackService } from './slack.service.js';
+import {
+  DELIVER_SLACK_MESSAGE_JOB,
+  PROCESS_SLACK_EVENT_JOB,
+  REMIND_STALE_ISSUES_JOB,
+  type SlackService,
+} from './slack.service.js';
 
-/** Handling stored Slack events, and sending what Argus owes Slack (retried with backoff while Slack is down). */
+/**
+ * Handling stored Slack events, sending what Argus owes Slack (retried with backoff while Slack is down), and the
+ * reminder round every five minutes (a schedule runs once per tick across all servers).
+ */
 export function slackJobs(deps: {
-  slack: Pick<SlackService, 'processEvent' | 'deliver'>;
+  slack: Pick<SlackService, 'processEvent' | 'deliver' | 'remindStaleIssues'>;
 }): JobDefinition<never>[] {
   const processEvent: JobDefinition<{ eventId: string }> = {
     name: PROCESS_SLACK_EVENT_JOB,
@@ -17,5 +25,14 @@ export function slackJobs(deps: {
     expireInSeconds: 120,
     handle: (data) => deps.slack.deliver(data.key),
   };
-  return [processEvent, deliver] as JobDefinition<never>[];
+  const remind: JobDefinition<object> = {
+    name: REMIND_STALE_ISSUES_JOB,
+    cron: '*/5 * * * *',
+    retryLimit: 2,
+    expireInSeconds: 300,
+    handle: async () => {
+      await deps.slack.remindStaleIssues();
+    },
+  };
+  return [processEvent, deliver, remind] as JobDefinition<never>[];
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { slackDeliveries, slackEvents } from '../../db/schema/index.js';
+import { issueAssignees, issues, slackDeliveries, slackEvents, teams } from '../../db/schema/index.js';
 
 /** Stores an event once; returns false when Slack delivered it before (a retry). */
 export async function insertEvent(
@@ -30,7 +30,7 @@ export async function insertDelivery(
   delivery: {
     key: string;
     issueId: string | null;
-    kind: 'card' | 'text' | 'note' | 'reaction' | 'dm';
+    kind: 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
     channel: string;
     threadTs: string | null;
     text?: string;
@@ -106,4 +106,43 @@ export async function summarizeDeliveries(db: Db) {
     })
     .from(slackDeliveries);
   return row ?? { pending: 0, failing: 0, lastDeliveredAt: null, lastError: null };
+}
+
+/**
+ * Phase one of reminders: active issues of teams with reminders on that nobody touched for the team's staleness
+ * threshold and that got no reminder within the team's interval, least recently touched first.
+ */
+export async function listDueReminders(db: Db, now: Date, limit: number) {
+  const rows = await db
+    .select({
+      id: issues.id,
+      number: issues.number,
+      title: issues.title,
+      status: issues.status,
+      slackChannelId: issues.slackChannelId,
+      slackThreadTs: issues.slackThreadTs,
+      updatedAt: issues.updatedAt,
+      intervalMinutes: teams.reminderIntervalMinutes,
+      assigneeIds: sql<
+        string[]
+      >`coalesce((select json_agg(a.user_id) from ${issueAssignees} a where a.issue_id = "issues"."id"), '[]'::json)`,
+    })
+    .from(issues)
+    .innerJoin(teams, eq(teams.id, issues.teamId))
+    .where(
+      and(
+        inArray(issues.status, ['open', 'acknowledged', 'in_progress']),
+        eq(teams.remindersEnabled, true),
+        sql`${issues.updatedAt} < ${now.toISOString()}::timestamptz - make_interval(mins => ${teams.reminderStaleMinutes})`,
+        sql`not exists (select 1 from ${slackDeliveries} d where d.issue_id = "issues"."id" and d.kind in ('reminder', 'reminder_dm') and d.created_at > ${now.toISOString()}::timestamptz - make_interval(mins => ${teams.reminderIntervalMinutes}))`,
+      ),
+    )
+    .orderBy(asc(issues.updatedAt))
+    .limit(limit);
+  return rows.map((row) => ({
+    ...row,
+    assigneeIds: (typeof row.assigneeIds === 'string'
+      ? JSON.parse(row.assigneeIds)
+      : row.assigneeIds) as string[],
+  }));
 }

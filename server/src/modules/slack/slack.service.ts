@@ -8,12 +8,23 @@ import * as repo from './slack.repository.js';
 import { createSlackActions } from './slack-actions.js';
 import { buildIssueCard } from './slack-card.js';
 import { type AppMention, appMention, isThreadReply, readMentionText } from './slack-event.js';
-import { describeChangeForThread, statusReactions } from './slack-messages.js';
+import {
+  describeChangeForThread,
+  describeQuietTime,
+  reminderSlot,
+  statusReactions,
+} from './slack-messages.js';
 
 /** Job: handle one stored Slack event ({ eventId }). */
 export const PROCESS_SLACK_EVENT_JOB = 'slack.process-event';
 /** Job: send one message Argus owes Slack ({ key }). */
 export const DELIVER_SLACK_MESSAGE_JOB = 'slack.deliver';
+
+/** Job: remind stale issues (scheduled; one run per tick across all servers). */
+export const REMIND_STALE_ISSUES_JOB = 'slack.remind';
+
+/** The most issues one reminder run handles; the next run takes the rest. */
+const REMINDERS_PER_RUN = 200;
 
 /** Seconds a sender holds a delivery before another may try it. */
 const DELIVERY_LEASE_SECONDS = 60;
@@ -71,7 +82,7 @@ export interface SlackServiceDeps {
 export type SlackService = ReturnType<typeof createSlackService>;
 
 /** card: the issue's card in its thread; text: a fixed reply; note: change lines; reaction: status emoji; dm: to an assignee. */
-type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm';
+type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
 
 /** Statuses a history line moves the issue to. */
 const statusAfter: Record<string, (entry: HistoryRecord) => string | null> = {
@@ -241,6 +252,11 @@ export function createSlackService(deps: SlackServiceDeps) {
           attachments: card.attachments,
         });
       }
+      case 'reminder_dm': {
+        const slackId = await slackIdOf(delivery.channel);
+        if (!slackId) return null;
+        return deps.slack.postMessage({ channel: slackId, text: delivery.text ?? '' });
+      }
       default:
         return deps.slack.postMessage({
           channel: delivery.channel,
@@ -343,6 +359,51 @@ export function createSlackService(deps: SlackServiceDeps) {
           text: entry.actorName,
         });
       }
+    },
+
+    /**
+     * Reminders for stale issues in three phases, so no transaction is open while Slack is called: read what is due,
+     * record the reminders owed (one key per issue and reminder window, so a second server or a second run records
+     * nothing new), then the delivery jobs send them. Returns how many issues were reminded.
+     */
+    async remindStaleIssues(now: Date = clock.now()): Promise<number> {
+      const due = await repo.listDueReminders(db, now, REMINDERS_PER_RUN);
+      let reminded = 0;
+      for (const issue of due) {
+        const slot = reminderSlot(now, issue.intervalMinutes);
+        const key = deps.keyOf(issue.number);
+        const quiet = describeQuietTime(issue.updatedAt, now);
+        const status = issue.status.replace('_', ' ');
+        const link = `<${deps.publicUrl}/issues/${key}|Open ${key}>`;
+        const isNew = await db.transaction(async (tx) => {
+          const threadKey = `reminder:${issue.id}:${slot}`;
+          const recorded = await repo.insertDelivery(tx, {
+            key: threadKey,
+            issueId: issue.id,
+            kind: 'reminder',
+            channel: issue.slackChannelId ?? '',
+            threadTs: issue.slackThreadTs,
+            text: `:alarm_clock: *${key}* has had no update for ${quiet} (still ${status}). ${link}`,
+            at: now,
+          });
+          if (!recorded) return false;
+          if (issue.slackChannelId && issue.slackThreadTs)
+            await jobs.enqueue(DELIVER_SLACK_MESSAGE_JOB, { key: threadKey }, { tx });
+          for (const userId of issue.assigneeIds)
+            await owe(tx, {
+              key: `reminder-dm:${issue.id}:${slot}:${userId}`,
+              issueId: issue.id,
+              kind: 'reminder_dm',
+              channel: userId,
+              threadTs: null,
+              text: `:alarm_clock: Reminder: ${key} "${issue.title}" has had no update for ${quiet} (still ${status}). ${link}`,
+            });
+          return true;
+        });
+        if (isNew) reminded += 1;
+      }
+      if (reminded > 0) jobs.wake(DELIVER_SLACK_MESSAGE_JOB);
+      return reminded;
     },
 
     wakeDelivery(): void {

@@ -32,6 +32,7 @@ function toTeamResponse({ team, memberCount, openIssueCount }: TeamView) {
     slackChannel: team.slackChannel,
     remindersEnabled: team.remindersEnabled,
     reminderIntervalMinutes: team.reminderIntervalMinutes,
+    reminderStaleMinutes: team.reminderStaleMinutes,
     routingKeywords: team.routingKeywords,
     autoResolveEnabled: team.autoResolveEnabled,
     autoResolveMinConfidence: team.autoResolveMinConfidence,

@@ -21,6 +21,7 @@ export interface TeamInput {
   slackChannel?: string | null | undefined;
   remindersEnabled: boolean;
   reminderIntervalMinutes: number;
+  reminderStaleMinutes: number;
   routingKeywords: string[];
   autoResolveEnabled: boolean;
   autoResolveMinConfidence: number;
