@@ -67,6 +67,7 @@ export function teamFixture(change: Partial<TeamResponse> = {}): TeamResponse {
     slackChannel: null,
     remindersEnabled: true,
     reminderIntervalMinutes: 240,
+    reminderStaleMinutes: 120,
     routingKeywords: [],
     autoResolveEnabled: true,
     autoResolveMinConfidence: 0.8,

@@ -12,6 +12,7 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
   const [slackChannel, setSlackChannel] = useState(team.slackChannel ?? '');
   const [remindersEnabled, setRemindersEnabled] = useState(team.remindersEnabled);
   const [intervalMinutes, setIntervalMinutes] = useState(String(team.reminderIntervalMinutes));
+  const [staleMinutes, setStaleMinutes] = useState(String(team.reminderStaleMinutes));
   const [keywords, setKeywords] = useState(formatKeywords(team.routingKeywords));
   const [description, setDescription] = useState(team.description);
   const [autoResolveEnabled, setAutoResolveEnabled] = useState(team.autoResolveEnabled);
@@ -29,6 +30,7 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
       slackChannel: slackChannel.trim() || null,
       remindersEnabled,
       reminderIntervalMinutes: Number(intervalMinutes),
+      reminderStaleMinutes: Number(staleMinutes),
       routingKeywords: parseKeywords(keywords),
       description,
       autoResolveEnabled,
@@ -61,6 +63,18 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
               required
             />
           </label>
+          <label>
+            Stale after (minutes without a change)
+            <input
+              type="number"
+              min={5}
+              max={43200}
+              step={5}
+              value={staleMinutes}
+              onChange={(event) => setStaleMinutes(event.target.value)}
+              required
+            />
+          </label>
         </div>
         <label className="checkbox">
           <input
@@ -71,8 +85,9 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
           Send reminders
         </label>
         <p className="hint">
-          How often the team's assignees are reminded of open issues nobody has touched; the Slack channel is
-          where the team is reached.
+          An open issue nobody has changed for the stale time gets a reminder in its Slack thread and by
+          direct message to its assignees, then again every reminder interval; the Slack channel is where the
+          team is reached.
         </p>
         <label>
           Routing keywords
