@@ -225,6 +225,16 @@ async function openTarget(
     async drop() {
       const client = new pg.Client({ connectionString: settings.adminUrl });
       await client.connect();
+      // The pool's sockets close just after argus.close() resolves; forcing them shut would log errors.
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        const { rows } = await client.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await sleep(50);
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },

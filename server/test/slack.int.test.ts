@@ -425,6 +425,62 @@ describe('Slack Events API', () => {
     });
   });
 
+  it('reassigns from the card: the modal lists the holders, the chosen Argus people become the assignees', async () => {
+    const ts = nextTs();
+    await sendEvent(
+      appMentionEvent({
+        text: '<@U0LAN0Z89> card payments slow in EU',
+        user: 'U0REPORTER',
+        channel: 'C0REASSIGN',
+        ts,
+      }),
+    );
+    await eventually(
+      'the card',
+      async () => postsIn('C0REASSIGN', ts),
+      (posts) => posts.length > 0,
+    );
+    const issue = (await issuesFromSlack()).find((candidate) => candidate.slack?.threadTs === ts)!;
+    expect(JSON.stringify(postsIn('C0REASSIGN', ts)[0]!.body.attachments)).toContain(
+      '"action_id":"reassign"',
+    );
+    // An admin whose Slack e-mail matches their Argus account reassigns it.
+    const boss = await t.argus.services.users.createUser(systemActor, {
+      email: 'boss@example.com',
+      name: 'Bo Boss',
+      isAdmin: true,
+    });
+    slack.addUser({ id: 'U0BOSS', email: 'boss@example.com', realName: 'Bo Boss' });
+    slack.addUser({ id: 'U0STRANGER', email: 'nobody@example.com', realName: 'No Account' });
+    await interaction({
+      type: 'block_actions',
+      user: { id: 'U0BOSS' },
+      trigger_id: 'trigger-reassign',
+      channel: { id: 'C0REASSIGN' },
+      actions: [{ action_id: 'reassign', value: issue.id, type: 'button' }],
+    });
+    const modal = slack.callsTo('views.open').at(-1)!;
+    expect(JSON.stringify(modal.body.view)).toContain('"initial_users":["U0PAYER"]');
+    const submit = (users: string[]) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: 'U0BOSS' },
+        view: {
+          callback_id: 'reassign_issue',
+          private_metadata: issue.id,
+          state: { values: { assignees: { value: { type: 'multi_users_select', selected_users: users } } } },
+        },
+      });
+    const unknown = await submit(['U0STRANGER']);
+    expect(unknown.body).toEqual({
+      response_action: 'errors',
+      errors: { assignees: expect.stringContaining('No Account') },
+    });
+    expect((await submit(['U0BOSS'])).status).toBe(200);
+    const after = (await t.request('GET', `/api/issues/${issue.key}`, { token: admin.token })).body;
+    expect(after.assignees.map((person: { id: string }) => person.id)).toEqual([boss.id]);
+  });
+
   it('answers a malformed event with 400 naming the problem', async () => {
     const answer = await sendEvent({ type: 'event_callback', event: { type: 'app_mention' } });
     expect(answer.status).toBe(400);

@@ -21,6 +21,17 @@ const reply = (text: string): SlackReply => ({ response_type: 'ephemeral', text 
 
 type ActionDeps = Pick<SlackServiceDeps, 'issues' | 'users' | 'slack' | 'loadActor' | 'keyOf' | 'publicUrl'>;
 
+/** Reading an Argus account off a Slack user without creating one: assignees must already be Argus people. */
+async function findArgusPerson(deps: ActionDeps, slackUserId: string) {
+  const known = await deps.users.findPersonBySlackId(slackUserId);
+  if (known) return known;
+  const profile = await deps.slack.findUser(slackUserId);
+  const byEmail = profile.email ? await deps.users.findUserByEmail(profile.email) : undefined;
+  if (!byEmail) return { missing: profile.name };
+  await deps.users.rememberSlackId(byEmail.id, slackUserId);
+  return { id: byEmail.id, name: byEmail.name, slackUserId };
+}
+
 /**
  * `/argus` and the buttons on the issue card. The Slack user becomes their Argus person (matched by e-mail) and
  * acts with that person's roles, so Slack obeys the same permission table as the API; a refusal is explained.
@@ -110,12 +121,51 @@ export function createSlackActions(deps: ActionDeps) {
           const updated = await deps.issues.updateIssue(actor, issue.id, { status: 'acknowledged' });
           return reply(`:eyes: You acknowledged ${link(updated)}.`);
         }
+        if (input.actionId === 'reassign') {
+          const slackIds = await deps.users.listSlackIds(issue.assignees.map((person) => person.id));
+          await deps.slack.openView(
+            input.triggerId,
+            reassignModal(issue, deps.keyOf(issue.number), [...slackIds.values()]),
+          );
+          return reply('');
+        }
         if (input.actionId === 'resolve') {
           await deps.slack.openView(input.triggerId, resolveModal(issue, deps.keyOf(issue.number)));
           return reply('');
         }
         return reply(`:warning: Unknown action "${input.actionId}".`);
       }).then((answer) => (answer.text ? answer : null));
+    },
+
+    /** The reassign modal was submitted: the chosen people become the assignees, through the permission table. */
+    async submitReassign(input: {
+      slackUserId: string;
+      issueId: string;
+      slackUserIds: string[];
+    }): Promise<{ response_action: 'errors'; errors: Record<string, string> } | null> {
+      const people = await Promise.all(input.slackUserIds.map((id) => findArgusPerson(deps, id)));
+      const missing = people.flatMap((person) => ('missing' in person ? [person.missing] : []));
+      if (missing.length > 0)
+        return {
+          response_action: 'errors',
+          errors: { assignees: `No Argus account with the Slack e-mail of ${missing.join(', ')}.` },
+        };
+      if (people.length === 0)
+        return { response_action: 'errors', errors: { assignees: 'Pick at least one person.' } };
+      const chosen = people.flatMap((person) => ('id' in person ? [person.id] : []));
+      const answer = await explainFailures(async () => {
+        const actor = await actorFor(input.slackUserId);
+        const issue = await deps.issues.getIssue(input.issueId);
+        const current = issue.assignees.map((person) => person.id);
+        await deps.issues.setAssignees(actor, issue.id, {
+          add: chosen.filter((id) => !current.includes(id)),
+          remove: current.filter((id) => !chosen.includes(id)),
+        });
+        return reply('');
+      });
+      return answer.text
+        ? { response_action: 'errors', errors: { assignees: answer.text.replace(':warning: ', '') } }
+        : null;
     },
 
     /**
@@ -140,6 +190,34 @@ export function createSlackActions(deps: ActionDeps) {
         ? { response_action: 'errors', errors: { reason: answer.text.replace(':warning: ', '') } }
         : null;
     },
+  };
+}
+
+/** The "Reassign ARG-n" modal: pick the people (Slack users with an Argus account) who should hold the issue. */
+export function reassignModal(
+  issue: IssueRecord,
+  key: string,
+  currentSlackIds: string[],
+): Record<string, unknown> {
+  return {
+    type: 'modal',
+    callback_id: 'reassign_issue',
+    private_metadata: issue.id,
+    title: { type: 'plain_text', text: `Reassign ${key}` },
+    submit: { type: 'plain_text', text: 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'assignees',
+        label: { type: 'plain_text', text: 'Assigned to' },
+        element: {
+          type: 'multi_users_select',
+          action_id: 'value',
+          ...(currentSlackIds.length > 0 ? { initial_users: currentSlackIds } : {}),
+        },
+      },
+    ],
   };
 }
 

@@ -33,7 +33,7 @@ export function escapeSlackText(text: string): string {
 
 /**
  * The thread card of an issue: title with its key, priority (colour bar), team, assignees as mentions, and the
- * Acknowledge / Resolve buttons while they apply, plus "View in Dashboard". Short lines, so it reads well on a phone; `text` is the notification fallback.
+ * Acknowledge / Resolve / Reassign buttons while they apply, plus "View in Dashboard". Short lines, so it reads well on a phone; `text` is the notification fallback.
  */
 export function buildIssueCard(facts: CardFacts): { text: string; attachments: unknown[] } {
   const people =
@@ -79,6 +79,16 @@ export function buildIssueCard(facts: CardFacts): { text: string; attachments: u
                       type: 'button',
                       text: { type: 'plain_text', text: 'Resolve' },
                       action_id: 'resolve',
+                      value: facts.issueId,
+                    },
+                  ]
+                : []),
+              ...(facts.status !== 'resolved' && facts.status !== 'closed'
+                ? [
+                    {
+                      type: 'button',
+                      text: { type: 'plain_text', text: 'Reassign' },
+                      action_id: 'reassign',
                       value: facts.issueId,
                     },
                   ]

@@ -69,12 +69,12 @@ export const blockActions = z.looseObject({
   actions: z.array(z.looseObject({ action_id: z.string().min(1), value: z.string().optional() })).min(1),
 });
 
-/** The resolve modal submitted: the issue id travels in `private_metadata`. */
-export const resolveSubmission = z.looseObject({
+/** One of Argus's modals submitted (resolve or reassign): the issue id travels in `private_metadata`. */
+export const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
   user: z.looseObject({ id: z.string().min(1) }),
   view: z.looseObject({
-    callback_id: z.literal('resolve_issue'),
+    callback_id: z.enum(['resolve_issue', 'reassign_issue']),
     private_metadata: z.string().min(1),
     state: z.object({
       values: z.record(
@@ -84,6 +84,7 @@ export const resolveSubmission = z.looseObject({
           z.looseObject({
             value: z.string().nullish(),
             selected_option: z.looseObject({ value: z.string() }).nullish(),
+            selected_users: z.array(z.string()).nullish(),
           }),
         ),
       ),

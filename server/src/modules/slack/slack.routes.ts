@@ -9,13 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { SlackService } from './slack.service.js';
-import {
-  blockActions,
-  eventCallback,
-  resolveSubmission,
-  slashCommand,
-  urlVerification,
-} from './slack-event.js';
+import { blockActions, eventCallback, slashCommand, urlVerification, viewSubmission } from './slack-event.js';
 import type { SlackStatusReader } from './slack-status.js';
 
 /** Reads a header that must appear once. */
@@ -157,15 +151,23 @@ export function registerSlackRoutes(
         });
         return reply.send(answer ?? '');
       }
-      const submission = resolveSubmission.safeParse(payload);
+      const submission = viewSubmission.safeParse(payload);
       if (submission.success) {
-        const values = submission.data.view.state.values;
-        const answer = await checked.slack.submitResolve({
-          slackUserId: submission.data.user.id,
-          issueId: submission.data.view.private_metadata,
-          reason: values.reason?.value?.value ?? '',
-          template: values.template?.value?.selected_option?.value ?? null,
-        });
+        const { view, user } = submission.data;
+        const values = view.state.values;
+        const answer =
+          view.callback_id === 'reassign_issue'
+            ? await checked.slack.submitReassign({
+                slackUserId: user.id,
+                issueId: view.private_metadata,
+                slackUserIds: values.assignees?.value?.selected_users ?? [],
+              })
+            : await checked.slack.submitResolve({
+                slackUserId: user.id,
+                issueId: view.private_metadata,
+                reason: values.reason?.value?.value ?? '',
+                template: values.template?.value?.selected_option?.value ?? null,
+              });
         return reply.send(answer ?? '');
       }
       // Other interactions (a link button, a closed modal) need nothing from Argus.

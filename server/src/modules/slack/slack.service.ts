@@ -64,10 +64,16 @@ export interface SlackServiceDeps {
     | 'listIssues'
     | 'resolveIssue'
     | 'updateIssue'
+    | 'setAssignees'
   >;
   users: Pick<
     UserService,
-    'findOrCreateSlackPerson' | 'findPersonBySlackId' | 'listSlackIds' | 'getUser' | 'rememberSlackId'
+    | 'findOrCreateSlackPerson'
+    | 'findPersonBySlackId'
+    | 'findUserByEmail'
+    | 'listSlackIds'
+    | 'getUser'
+    | 'rememberSlackId'
   >;
   /** The signed-in view of a person (roles and teams), so actions from Slack obey the same permission table. */
   loadActor(userId: string): Promise<Actor>;
