@@ -4,6 +4,7 @@ import type {
   IssueSort,
   IssueSource,
   IssueStatus,
+  SlackDelivery,
   TriageSource,
 } from '@argus/contracts';
 
@@ -53,6 +54,15 @@ export const investigatorName: Record<InvestigatorKind, string> = {
   external: 'investigation service',
   llm: 'LLM',
   checklist: 'checklist',
+};
+
+/** A message Argus owed Slack about an issue, in words: what it was and where it went. */
+export const slackDeliveryKindLabel: Record<SlackDelivery['kind'], string> = {
+  card: 'Thread card',
+  note: 'Thread note',
+  reaction: 'Status emoji',
+  dm: 'Direct message to an assignee',
+  text: 'Reply',
 };
 
 /** One-click answers to "How was this fixed?". */

@@ -12,12 +12,13 @@ import { IssueTitle } from '../components/issues/IssueTitle';
 import { IssueToolbar } from '../components/issues/IssueToolbar';
 import { RootCausePanel } from '../components/issues/RootCausePanel';
 import { SimilarIssuesCard } from '../components/issues/SimilarIssuesCard';
+import { SlackPanel } from '../components/issues/SlackPanel';
 import { TriagePanel } from '../components/issues/TriagePanel';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 
 /**
  * One issue: its state, the actions the signed-in person may take, assignees, comments, history, Argus's
- * triage and root-cause analysis, and similar past issues.
+ * triage and root-cause analysis, similar past issues, and its messages to Slack.
  */
 export function IssueDetailPage() {
   const { key = '' } = useParams();
@@ -50,10 +51,11 @@ function IssueView({
   const addComment = useAddComment(issueKey);
   const canWorkOn = permissions.canWorkOn(issue);
   const canManage = permissions.canManage(issue);
-  // Live updates refresh the issue; when it changed, its history and comments changed too.
+  // Live updates refresh the issue; when it changed, its history, comments and Slack messages changed too.
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: ['history', issueKey] });
     void queryClient.invalidateQueries({ queryKey: ['comments', issueKey] });
+    void queryClient.invalidateQueries({ queryKey: ['slack-deliveries', issueKey] });
   }, [issue.updatedAt, issueKey, queryClient]);
   return (
     <article className="issue-detail">
@@ -111,6 +113,7 @@ function IssueView({
           </section>
           <TriagePanel issue={issue} canRetriage={permissions.canRequestAnalysis} />
           <SimilarIssuesCard issue={issue} canMarkDuplicate={permissions.canMarkDuplicate} />
+          <SlackPanel issue={issue} />
         </aside>
       </div>
     </article>

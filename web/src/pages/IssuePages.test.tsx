@@ -1,4 +1,4 @@
-import type { IssueResponse, MeResponse } from '@argus/contracts';
+import type { IssueResponse, MeResponse, SlackDelivery } from '@argus/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -72,6 +72,7 @@ const queuedAnalysis: NonNullable<IssueResponse['rca']> = {
 };
 let calls: Call[];
 let current: IssueResponse;
+let slackDeliveries: SlackDelivery[];
 
 /** A small fake of the Argus API answering the contract's shapes. */
 function fakeApi(method: string, path: string, body: unknown): unknown {
@@ -99,6 +100,7 @@ function fakeApi(method: string, path: string, body: unknown): unknown {
   }
   if (path === '/api/issues/ARG-7/comments') return { items: [] };
   if (path === '/api/issues/ARG-7/similar') return { items: [] };
+  if (path === '/api/issues/ARG-7/slack-deliveries') return { items: slackDeliveries };
   if (path === '/api/issues/ARG-7/rca') {
     if (method === 'POST' && current.rca === null) current = { ...current, rca: queuedAnalysis };
     return { rca: current.rca, steps: [] };
@@ -118,7 +120,12 @@ function fakeApi(method: string, path: string, body: unknown): unknown {
     return current;
   }
   if (path === '/api/issues/ARG-7/resolve' && method === 'POST') {
-    current = { ...current, status: 'resolved', resolutionReason: (body as { reason: string }).reason };
+    current = {
+      ...current,
+      status: 'resolved',
+      resolutionReason: (body as { reason: string }).reason,
+      updatedAt: '2024-05-01T10:30:00.000Z',
+    };
     return current;
   }
   if (path === '/api/issues/ARG-7') return current;
@@ -128,6 +135,7 @@ function fakeApi(method: string, path: string, body: unknown): unknown {
 beforeEach(() => {
   calls = [];
   current = issue(7);
+  slackDeliveries = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init: RequestInit = {}) => {
@@ -216,6 +224,8 @@ describe('IssueDetailPage', () => {
       body: { onlyIfMissing: true },
     });
     expect(await screen.findByText('No similar issues yet')).toBeTruthy();
+    // Not from Slack and nothing sent there: no Slack section.
+    expect(screen.queryByRole('heading', { level: 2, name: 'Slack' })).toBeNull();
     for (const name of ['Status', 'Priority', 'Team'])
       expect(screen.getByRole('combobox', { name })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reassign' })).toBeTruthy();
@@ -268,5 +278,34 @@ describe('IssueDetailPage', () => {
     expect(original.getAttribute('href')).toBe('/issues/ARG-12');
     expect(original.closest('p')?.textContent).toBe('Duplicate of ARG-12');
     expect(screen.queryByRole('button', { name: 'Mark as duplicate…' })).toBeNull();
+  });
+
+  it('refreshes the Slack messages when the issue changes', async () => {
+    const user = userEvent.setup();
+    const waitingNote: SlackDelivery = {
+      key: 'note:9',
+      kind: 'note',
+      status: 'pending',
+      attempts: 2,
+      lastError: 'channel_not_found',
+      createdAt: '2024-05-01T10:10:00.000Z',
+      sentAt: null,
+    };
+    current = issue(7, {
+      source: 'slack',
+      slack: { channelId: 'C0INCIDENTS', threadTs: '1714557600.000100' },
+    });
+    slackDeliveries = [waitingNote];
+    renderAt('/issues/ARG-7');
+    const slack = await screen.findByRole('region', { name: 'Slack' });
+    expect(
+      (await within(slack).findByText('waiting — 2 attempts, last error: channel_not_found')).className,
+    ).toContain('slack-failing');
+    slackDeliveries = [{ ...waitingNote, status: 'sent', attempts: 3, sentAt: '2024-05-01T10:29:00.000Z' }];
+    await user.click(screen.getByRole('button', { name: 'Resolve' }));
+    await user.click(screen.getByRole('button', { name: 'Not an issue' }));
+    await user.click(screen.getByRole('button', { name: 'Resolve issue' }));
+    expect(await within(slack).findByText(/^sent/)).toBeTruthy();
+    expect(within(slack).queryByText(/^waiting/)).toBeNull();
   });
 });

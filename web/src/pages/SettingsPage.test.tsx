@@ -1,4 +1,4 @@
-import type { AiStatusResponse } from '@argus/contracts';
+import type { AiStatusResponse, SlackStatusResponse } from '@argus/contracts';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -66,9 +66,32 @@ const everythingConfigured: AiStatusResponse = {
   },
 };
 
-function renderSettings(status: AiStatusResponse | Answer, role: 'admin' | 'manager' = 'admin') {
+const slackNotConfigured: SlackStatusResponse = {
+  configured: false,
+  apiUrl: null,
+  pendingDeliveries: 0,
+  failingDeliveries: 0,
+  lastDeliveredAt: null,
+  lastError: null,
+};
+
+const slackFailing: SlackStatusResponse = {
+  configured: true,
+  apiUrl: 'https://slack.com/api/',
+  pendingDeliveries: 3,
+  failingDeliveries: 2,
+  lastDeliveredAt: '2024-05-01T09:00:00.000Z',
+  lastError: 'ratelimited',
+};
+
+function renderSettings(
+  status: AiStatusResponse | Answer,
+  role: 'admin' | 'manager' = 'admin',
+  slack: SlackStatusResponse | Answer = slackNotConfigured,
+) {
   const calls = fakeApi(person(role), ({ method, path }) => {
     if (path === '/api/ai/status') return status;
+    if (path === '/api/slack/status') return slack;
     if (method === 'POST' && path === '/api/ai/triage-model/retrain')
       return new Answer(202, { queued: true });
     return undefined;
@@ -78,6 +101,7 @@ function renderSettings(status: AiStatusResponse | Answer, role: 'admin' | 'mana
 }
 
 const card = (name: string) => screen.getByRole('region', { name });
+const findCard = (name: string) => screen.findByRole('region', { name });
 
 describe('SettingsPage', () => {
   it('explains how to add AI when nothing is configured, and what triages meanwhile', async () => {
@@ -150,5 +174,62 @@ describe('SettingsPage', () => {
     );
     expect((await screen.findByRole('alert')).textContent).toContain('Argus could not read the AI status');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('SettingsPage: Slack', () => {
+  it('says how to connect Slack when it is not configured', async () => {
+    renderSettings(nothingConfigured);
+    const slack = await findCard('Slack');
+    expect(await within(slack).findByText('Not configured')).toBeTruthy();
+    const hint = within(slack).getByText('SLACK_BOT_TOKEN').closest('p');
+    expect(hint?.textContent).toContain('Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+    expect(hint?.textContent).toContain('slack-app-manifest.yaml');
+    expect(hint?.textContent).toContain('README’s “Slack” section');
+    expect(within(slack).queryByText('Messages waiting')).toBeNull();
+  });
+
+  it('shows a connected workspace’s waiting and failing messages, with the last error in warning colour', async () => {
+    renderSettings(nothingConfigured, 'admin', slackFailing);
+    const slack = await findCard('Slack');
+    expect(await within(slack).findByText('Connected')).toBeTruthy();
+    expect(within(slack).queryByText(/SLACK_BOT_TOKEN/)).toBeNull();
+    const fact = (term: string) => within(slack).getByText(term).nextElementSibling;
+    expect(fact('Messages waiting')?.textContent).toBe('3');
+    expect(fact('Failing')?.textContent).toBe('2');
+    expect(fact('Failing')?.className).toContain('slack-failing');
+    expect(fact('Last error')?.textContent).toBe('ratelimited');
+    expect(fact('Last error')?.className).toContain('slack-failing');
+    expect(fact('Last message sent')?.querySelector('time')?.getAttribute('dateTime')).toBe(
+      '2024-05-01T09:00:00.000Z',
+    );
+  });
+
+  it('shows no warning and no error while nothing fails', async () => {
+    renderSettings(nothingConfigured, 'admin', {
+      ...slackFailing,
+      pendingDeliveries: 0,
+      failingDeliveries: 0,
+      lastError: null,
+    });
+    const slack = await findCard('Slack');
+    await within(slack).findByText('Connected');
+    const failing = within(slack).getByText('Failing').nextElementSibling;
+    expect(failing?.textContent).toBe('0');
+    expect(failing?.className).not.toContain('slack-failing');
+    expect(within(slack).queryByText('Last error')).toBeNull();
+  });
+
+  it('says what went wrong when the Slack status cannot be loaded', async () => {
+    renderSettings(
+      nothingConfigured,
+      'admin',
+      new Answer(500, { error: { code: 'INTERNAL', message: 'Argus could not read the Slack status' } }),
+    );
+    const slack = await findCard('Slack');
+    expect((await within(slack).findByRole('alert')).textContent).toContain(
+      'Argus could not read the Slack status',
+    );
+    expect(within(slack).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

@@ -1,8 +1,12 @@
 import { Link } from 'react-router';
 import { usePermissions } from '../app/auth';
 import { AiSettings } from '../components/settings/AiSettings';
+import { SlackSettingsCard } from '../components/settings/SlackSettingsCard';
 
-/** Settings: personal API tokens, and how Argus triages and investigates (AI services and the local model). */
+/**
+ * Settings: personal API tokens, how Argus triages and investigates (AI services and the local model), and
+ * whether Slack is connected.
+ */
 export function SettingsPage() {
   const { isAdmin } = usePermissions();
   return (
@@ -18,6 +22,7 @@ export function SettingsPage() {
         </p>
       </section>
       <AiSettings canRetrain={isAdmin} />
+      <SlackSettingsCard />
     </div>
   );
 }
