@@ -284,6 +284,7 @@ async function runOn(kind: string): Promise<void> {
       remindersEnabled: false,
       reminderIntervalMinutes: 240,
       reminderStaleMinutes: 120,
+      slackThreadSync: false,
       routingKeywords: ['checkout', 'payment', 'refund', 'card', 'invoice', 'settlement'],
       autoResolveEnabled: true,
       autoResolveMinConfidence: 0.8,

@@ -111,6 +111,7 @@ async function runOn(kind) {
         remindersEnabled: false,
         reminderIntervalMinutes: 240,
         reminderStaleMinutes: 120,
+        slackThreadSync: false,
         routingKeywords: team.routingKeywords,
         autoResolveEnabled: true,
         autoResolveMinConfidence: 0.8,

@@ -174,6 +174,7 @@ function createServices(
         keyOf,
         publicUrl: config.PUBLIC_URL,
         loadActor: (userId) => auth.loadActor(userId),
+        isThreadSyncOn: async (teamId) => (await teams.getTeam(teamId)).team.slackThreadSync,
         onDeliveryFailed: metrics.slackDeliveryFailed,
         summarizeResolution: async (issue, reason) =>
           (

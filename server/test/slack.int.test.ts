@@ -481,6 +481,73 @@ describe('Slack Events API', () => {
     expect(after.assignees.map((person: { id: string }) => person.id)).toEqual([boss.id]);
   });
 
+  it("copies replies in an issue's thread into comments when its team syncs threads", async () => {
+    const syncing = await t.createTeam('Search', {
+      routingKeywords: ['search', 'index'],
+      slackThreadSync: true,
+    });
+    const threadOf = async (text: string, channel: string) => {
+      const ts = nextTs();
+      await sendEvent(appMentionEvent({ text: `<@U0LAN0Z89> ${text}`, user: 'U0REPORTER', channel, ts }));
+      const issue = await eventually(
+        'the triaged issue',
+        async () =>
+          (
+            await t.request('GET', `/api/issues?source=slack&pageSize=100`, { token: admin.token })
+          ).body.items.find(
+            (candidate: { slack: { threadTs: string } | null; triage: unknown }) =>
+              candidate.slack?.threadTs === ts && candidate.triage !== null,
+          ),
+        (found) => found !== undefined,
+      );
+      return { ts, issue };
+    };
+    const reply = (channel: string, threadTs: string, text: string) =>
+      sendEvent({
+        type: 'event_callback',
+        event_id: `EvReply${nextTs().replace('.', '')}`,
+        team_id: 'T061EG9R6',
+        api_app_id: 'A0MDYCDME',
+        event: {
+          type: 'message',
+          user: 'U0PAYER',
+          text,
+          ts: nextTs(),
+          thread_ts: threadTs,
+          channel,
+          channel_type: 'channel',
+        },
+        authorizations: [{ user_id: 'U0LAN0Z89', is_bot: true }],
+        event_time: 1_700_000_000,
+      });
+    const synced = await threadOf('search index is stale for new products', 'C0SEARCH');
+    expect(synced.issue.team?.id).toBe(syncing.id);
+    await reply('C0SEARCH', synced.ts, 'reindex running, 40% done');
+    const comments = await eventually(
+      'the synced reply',
+      async () =>
+        (await t.request('GET', `/api/issues/${synced.issue.key}/comments`, { token: admin.token })).body
+          .items,
+      (items: unknown[]) => items.length > 0,
+    );
+    expect(comments[0]).toMatchObject({
+      body: 'reindex running, 40% done',
+      author: { name: 'Pat Payments' },
+    });
+    // A reply that mentions Argus arrives as a mention too; the message copy of it is skipped.
+    await reply('C0SEARCH', synced.ts, '<@U0LAN0Z89> status please');
+    // Payments does not sync threads: replies there stay in Slack.
+    const quiet = await threadOf('checkout payment failures', 'C0NOSYNC');
+    await reply('C0NOSYNC', quiet.ts, 'looking');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(
+      (await t.request('GET', `/api/issues/${quiet.issue.key}/comments`, { token: admin.token })).body.items,
+    ).toEqual([]);
+    expect(
+      (await t.request('GET', `/api/issues/${synced.issue.key}/comments`, { token: admin.token })).body.items,
+    ).toHaveLength(1);
+  });
+
   it('answers a malformed event with 400 naming the problem', async () => {
     const answer = await sendEvent({ type: 'event_callback', event: { type: 'app_mention' } });
     expect(answer.status).toBe(400);

@@ -29,6 +29,7 @@ export const teamResponse = z.object({
   remindersEnabled: z.boolean(),
   reminderIntervalMinutes: z.number().int(),
   reminderStaleMinutes: z.number().int().describe('An active issue unchanged this long gets reminders'),
+  slackThreadSync: z.boolean().describe("Replies in an issue's Slack thread become comments on the issue"),
   routingKeywords: z.array(z.string()),
   autoResolveEnabled: z
     .boolean()
@@ -47,6 +48,7 @@ export const createTeamRequest = z.strictObject({
   remindersEnabled: z.boolean().default(true),
   reminderIntervalMinutes: z.number().int().min(5).max(10_080).default(240),
   reminderStaleMinutes: z.number().int().min(5).max(43_200).default(120),
+  slackThreadSync: z.boolean().default(false),
   routingKeywords: routingKeywords.default([]),
   autoResolveEnabled: z.boolean().default(true),
   autoResolveMinConfidence: autoResolveMinConfidence.default(0.8),
@@ -60,6 +62,7 @@ export const updateTeamRequest = z
     remindersEnabled: z.boolean().optional(),
     reminderIntervalMinutes: z.number().int().min(5).max(10_080).optional(),
     reminderStaleMinutes: z.number().int().min(5).max(43_200).optional(),
+    slackThreadSync: z.boolean().optional(),
     routingKeywords: routingKeywords.optional(),
     autoResolveEnabled: z.boolean().optional(),
     autoResolveMinConfidence: autoResolveMinConfidence.optional(),

@@ -70,7 +70,10 @@ export interface TestArgus {
     isAdmin?: boolean;
     memberships?: { teamId: string; role: 'manager' | 'agent' }[];
   }): Promise<TestPerson>;
-  createTeam(name?: string, settings?: { routingKeywords?: string[] }): Promise<{ id: string; name: string }>;
+  createTeam(
+    name?: string,
+    settings?: { routingKeywords?: string[]; slackThreadSync?: boolean },
+  ): Promise<{ id: string; name: string }>;
   close(): Promise<void>;
 }
 
@@ -144,6 +147,7 @@ export async function startTestArgus(
         remindersEnabled: true,
         reminderIntervalMinutes: 240,
         reminderStaleMinutes: 120,
+        slackThreadSync: settings.slackThreadSync ?? false,
         routingKeywords: settings.routingKeywords ?? [],
         autoResolveEnabled: true,
         autoResolveMinConfidence: 0.8,

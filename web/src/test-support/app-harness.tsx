@@ -68,6 +68,7 @@ export function teamFixture(change: Partial<TeamResponse> = {}): TeamResponse {
     remindersEnabled: true,
     reminderIntervalMinutes: 240,
     reminderStaleMinutes: 120,
+    slackThreadSync: false,
     routingKeywords: [],
     autoResolveEnabled: true,
     autoResolveMinConfidence: 0.8,

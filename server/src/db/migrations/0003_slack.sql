@@ -24,6 +24,7 @@ CREATE TABLE "slack_events" (
 );
 --> statement-breakpoint
 ALTER TABLE "teams" ADD COLUMN "reminder_stale_minutes" integer DEFAULT 120 NOT NULL;--> statement-breakpoint
+ALTER TABLE "teams" ADD COLUMN "slack_thread_sync" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "slack_user_id" text;--> statement-breakpoint
 ALTER TABLE "slack_deliveries" ADD CONSTRAINT "slack_deliveries_issue_id_issues_id_fk" FOREIGN KEY ("issue_id") REFERENCES "issues"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "slack_deliveries_issue_id_idx" ON "slack_deliveries" USING btree ("issue_id");--> statement-breakpoint

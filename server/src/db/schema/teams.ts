@@ -24,6 +24,8 @@ export const teams = pgTable(
     reminderIntervalMinutes: integer('reminder_interval_minutes').notNull().default(240),
     /** An active issue with no change for this long is stale and gets reminders. */
     reminderStaleMinutes: integer('reminder_stale_minutes').notNull().default(120),
+    /** Copy people's replies in a Slack issue thread into the issue as comments. */
+    slackThreadSync: boolean('slack_thread_sync').notNull().default(false),
     routingKeywords: text('routing_keywords').array().notNull().default(sql`'{}'::text[]`),
     autoResolveEnabled: boolean('auto_resolve_enabled').notNull().default(true),
     autoResolveMinConfidence: doublePrecision('auto_resolve_min_confidence').notNull().default(0.8),

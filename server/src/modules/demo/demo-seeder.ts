@@ -78,6 +78,7 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
             remindersEnabled: true,
             reminderIntervalMinutes: 240,
             reminderStaleMinutes: 120,
+            slackThreadSync: false,
             autoResolveEnabled: true,
             autoResolveMinConfidence: 0.8,
           }));

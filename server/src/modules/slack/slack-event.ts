@@ -11,7 +11,23 @@ export const eventCallback = z.object({
   type: z.literal('event_callback'),
   event_id: z.string().min(1).max(100),
   event: z.looseObject({ type: z.string() }),
+  authorizations: z.array(z.looseObject({ user_id: z.string().optional() })).optional(),
 });
+
+/** A channel message (`message.channels`); only people's replies in threads matter to Argus. */
+export const threadMessage = z.object({
+  type: z.literal('message'),
+  user: z.string().min(1),
+  text: z.string().min(1),
+  ts: z.string().regex(/^\d+\.\d+$/),
+  thread_ts: z.string().regex(/^\d+\.\d+$/),
+  channel: z.string().min(1),
+  subtype: z.undefined({ message: 'edits, joins and bot posts are not synced' }).optional(),
+  bot_id: z.undefined().optional(),
+  /** Argus's own Slack user id, from the envelope, to tell mentions (handled as app_mention) apart. */
+  argus_bot_user_id: z.string().optional(),
+});
+export type ThreadMessage = z.infer<typeof threadMessage>;
 
 /** `app_mention`: someone wrote @Argus in a channel, a thread or a DM. Timestamps stay strings (message ids). */
 export const appMention = z.object({

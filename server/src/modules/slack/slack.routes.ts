@@ -116,7 +116,11 @@ export function registerSlackRoutes(
       const delivery = eventCallback.safeParse(body);
       if (!delivery.success)
         return fail(reply, 400, 'VALIDATION_FAILED', `Not a Slack event: ${describeIssue(delivery.error)}`);
-      await checked.slack.receiveEvent(delivery.data.event_id, delivery.data.event.type, delivery.data.event);
+      const botUserId = delivery.data.authorizations?.find((grant) => grant.user_id)?.user_id;
+      await checked.slack.receiveEvent(delivery.data.event_id, delivery.data.event.type, {
+        ...delivery.data.event,
+        ...(botUserId ? { argus_bot_user_id: botUserId } : {}),
+      });
       return reply.code(200).send();
     });
 

@@ -7,7 +7,14 @@ import type { UserService } from '../users/index.js';
 import * as repo from './slack.repository.js';
 import { createSlackActions } from './slack-actions.js';
 import { buildIssueCard } from './slack-card.js';
-import { type AppMention, appMention, isThreadReply, readMentionText } from './slack-event.js';
+import {
+  type AppMention,
+  appMention,
+  isThreadReply,
+  readMentionText,
+  type ThreadMessage,
+  threadMessage,
+} from './slack-event.js';
 import {
   describeChangeForThread,
   describeQuietTime,
@@ -75,6 +82,8 @@ export interface SlackServiceDeps {
     | 'getUser'
     | 'rememberSlackId'
   >;
+  /** Whether a team copies replies in its issues' Slack threads into comments. */
+  isThreadSyncOn(teamId: string): Promise<boolean>;
   /** The signed-in view of a person (roles and teams), so actions from Slack obey the same permission table. */
   loadActor(userId: string): Promise<Actor>;
   /** The plain-language line for people outside engineering added to resolution notes. */
@@ -174,6 +183,27 @@ export function createSlackService(deps: SlackServiceDeps) {
       { title, description, labels: {} },
       { source: 'slack', slackChannelId: mention.channel, slackThreadTs: threadTs },
     );
+  }
+
+  /**
+   * A person's reply in an issue's thread becomes a comment when the issue's team syncs threads. Mentions of Argus
+   * are left to their app_mention event (Slack sends both), so nothing is added twice.
+   */
+  async function syncThreadReply(message: ThreadMessage): Promise<void> {
+    if (message.thread_ts === message.ts) return;
+    if (message.argus_bot_user_id && message.text.includes(`<@${message.argus_bot_user_id}>`)) return;
+    const issue = await deps.issues.findIssueBySlackThread(message.channel, message.thread_ts);
+    if (!issue?.team || !(await deps.isThreadSyncOn(issue.team.id))) return;
+    const profile = await deps.slack.findUser(message.user);
+    if (profile.isBot) return;
+    const person = await deps.users.findOrCreateSlackPerson({
+      slackUserId: message.user,
+      email: profile.email,
+      name: profile.name,
+    });
+    const { title, description } = readMentionText(message.text);
+    const body = [title, description].filter(Boolean).join('\n');
+    if (body) await deps.issues.addComment(actingFor(person), issue.id, body);
   }
 
   function readFailure(error: unknown): SlackFailure {
@@ -294,6 +324,8 @@ export function createSlackService(deps: SlackServiceDeps) {
       if (!stored || stored.processedAt) return;
       const mention = appMention.safeParse(stored.payload);
       if (mention.success) await handleMention(eventId, mention.data);
+      const message = threadMessage.safeParse(stored.payload);
+      if (message.success) await syncThreadReply(message.data);
       await repo.markEventProcessed(db, eventId, clock.now());
     },
 

@@ -33,6 +33,7 @@ function toTeamResponse({ team, memberCount, openIssueCount }: TeamView) {
     remindersEnabled: team.remindersEnabled,
     reminderIntervalMinutes: team.reminderIntervalMinutes,
     reminderStaleMinutes: team.reminderStaleMinutes,
+    slackThreadSync: team.slackThreadSync,
     routingKeywords: team.routingKeywords,
     autoResolveEnabled: team.autoResolveEnabled,
     autoResolveMinConfidence: team.autoResolveMinConfidence,

@@ -22,6 +22,7 @@ export interface TeamInput {
   remindersEnabled: boolean;
   reminderIntervalMinutes: number;
   reminderStaleMinutes: number;
+  slackThreadSync: boolean;
   routingKeywords: string[];
   autoResolveEnabled: boolean;
   autoResolveMinConfidence: number;

@@ -13,6 +13,7 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
   const [remindersEnabled, setRemindersEnabled] = useState(team.remindersEnabled);
   const [intervalMinutes, setIntervalMinutes] = useState(String(team.reminderIntervalMinutes));
   const [staleMinutes, setStaleMinutes] = useState(String(team.reminderStaleMinutes));
+  const [threadSync, setThreadSync] = useState(team.slackThreadSync);
   const [keywords, setKeywords] = useState(formatKeywords(team.routingKeywords));
   const [description, setDescription] = useState(team.description);
   const [autoResolveEnabled, setAutoResolveEnabled] = useState(team.autoResolveEnabled);
@@ -31,6 +32,7 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
       remindersEnabled,
       reminderIntervalMinutes: Number(intervalMinutes),
       reminderStaleMinutes: Number(staleMinutes),
+      slackThreadSync: threadSync,
       routingKeywords: parseKeywords(keywords),
       description,
       autoResolveEnabled,
@@ -89,6 +91,14 @@ export function TeamSettingsForm({ team, canEdit }: { team: TeamResponse; canEdi
           direct message to its assignees, then again every reminder interval; the Slack channel is where the
           team is reached.
         </p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={threadSync}
+            onChange={(event) => setThreadSync(event.target.checked)}
+          />
+          Copy replies in Slack issue threads into comments
+        </label>
         <label>
           Routing keywords
           <input
