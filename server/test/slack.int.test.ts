@@ -154,6 +154,12 @@ describe('Slack Events API', () => {
     expect(cardText).toContain(`https://argus.example.com/issues/${issue!.key}`);
     expect(cardText).toContain('View in Dashboard');
     expect(['#D92D20', '#F79009']).toContain(attachments[0]!.color);
+    // The reporting message carries the status emoji: a ticket while the issue is open.
+    await eventually(
+      'the ticket emoji',
+      async () => slack.reactionsOn('C0INCIDENTS', ts),
+      (names) => names.join() === 'ticket',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(postsIn('C0INCIDENTS', ts)).toHaveLength(1);
     expect((await issuesFromSlack()).filter((candidate) => candidate.slack?.threadTs === ts)).toHaveLength(1);

@@ -2,8 +2,8 @@ import type { IssueStatus } from '@argus/contracts';
 import { escapeSlackText } from './slack-card.js';
 
 /** The reaction on the reporting message that follows the issue's status (Slack emoji names). */
-export const statusReactions: Record<IssueStatus, string | null> = {
-  open: null,
+export const statusReactions: Record<IssueStatus, string> = {
+  open: 'ticket',
   acknowledged: 'eyes',
   in_progress: 'hammer_and_wrench',
   resolved: 'white_check_mark',

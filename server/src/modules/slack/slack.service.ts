@@ -99,13 +99,8 @@ export type SlackService = ReturnType<typeof createSlackService>;
 /** card: the issue's card in its thread; text: a fixed reply; note: change lines; reaction: status emoji; dm: to an assignee. */
 type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
 
-/** Statuses a history line moves the issue to. */
-const statusAfter: Record<string, (entry: HistoryRecord) => string | null> = {
-  status_changed: (entry) => entry.toValue,
-  resolved: () => 'resolved',
-  closed: () => 'closed',
-  reopened: () => 'open',
-};
+/** History lines that move the issue to another status (its emoji follows). */
+const STATUS_ACTIONS = new Set(['created', 'status_changed', 'resolved', 'closed', 'reopened']);
 
 /**
  * Argus in Slack: events are stored and acknowledged at once, then handled by jobs; every message Argus owes
@@ -269,11 +264,12 @@ export function createSlackService(deps: SlackServiceDeps) {
         });
       }
       case 'reaction': {
-        const change = JSON.parse(delivery.text ?? '{}') as { add: string | null; remove: string | null };
-        if (!delivery.threadTs) return null;
-        if (change.remove)
-          await deps.slack.removeReaction(delivery.channel, delivery.threadTs, change.remove);
-        if (change.add) await deps.slack.addReaction(delivery.channel, delivery.threadTs, change.add);
+        // The issue's status now, not when the change was recorded: reactions sent in any order end up right.
+        if (!issue || !delivery.threadTs) return null;
+        const wanted = statusReactions[issue.status];
+        for (const name of Object.values(statusReactions))
+          if (name !== wanted) await deps.slack.removeReaction(delivery.channel, delivery.threadTs, name);
+        await deps.slack.addReaction(delivery.channel, delivery.threadTs, wanted);
         return null;
       }
       case 'dm': {
@@ -367,23 +363,15 @@ export function createSlackService(deps: SlackServiceDeps) {
             threadTs: issue.slackThreadTs,
             text: lines.join('\n'),
           });
-        const statusEntry = history.findLast((entry) => statusAfter[entry.action]);
-        if (statusEntry) {
-          const from = statusEntry.action === 'reopened' ? null : statusEntry.fromValue;
-          const to = statusAfter[statusEntry.action]?.(statusEntry) ?? null;
+        const statusEntry = history.findLast((entry) => STATUS_ACTIONS.has(entry.action));
+        if (statusEntry)
           await owe(tx, {
             key: `reaction:${statusEntry.id}`,
             issueId: issue.id,
             kind: 'reaction',
             channel: issue.slackChannelId,
             threadTs: issue.slackThreadTs,
-            text: JSON.stringify({
-              remove: from ? statusReactions[from as keyof typeof statusReactions] : null,
-              add: to ? statusReactions[to as keyof typeof statusReactions] : null,
-              previous: statusEntry.fromValue,
-            }),
           });
-        }
       }
       for (const entry of history) {
         const userId = entry.action === 'assigned' ? entry.details.userId : undefined;
