@@ -7,9 +7,8 @@ import {
 import { isValidSlackRequest } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import type { SlackService } from './slack.service.js';
-import { blockActions, eventCallback, slashCommand, urlVerification, viewSubmission } from './slack-event.js';
+import { createSlackIntake, type IntakeAnswer } from './slack-intake.js';
 import type { SlackStatusReader } from './slack-status.js';
 
 /** Reads a header that must appear once. */
@@ -102,6 +101,12 @@ export function registerSlackRoutes(
       return { slack, raw };
     }
 
+    /** Sends what the intake answered: its body (empty when none), or the refusal with its code. */
+    const send = (reply: FastifyReply, result: IntakeAnswer) =>
+      result.ok
+        ? reply.code(200).send(result.body ?? '')
+        : fail(reply, result.status, result.code, result.message);
+
     scope.post('/slack/events', { schema: { hide: true } }, async (request, reply) => {
       const checked = verified(request, reply);
       if (!checked) return reply;
@@ -111,28 +116,14 @@ export function registerSlackRoutes(
       } catch {
         return fail(reply, 400, 'MALFORMED_JSON', 'The event body is not JSON.');
       }
-      const handshake = urlVerification.safeParse(body);
-      if (handshake.success) return reply.send({ challenge: handshake.data.challenge });
-      const delivery = eventCallback.safeParse(body);
-      if (!delivery.success)
-        return fail(reply, 400, 'VALIDATION_FAILED', `Not a Slack event: ${describeIssue(delivery.error)}`);
-      const botUserId = delivery.data.authorizations?.find((grant) => grant.user_id)?.user_id;
-      await checked.slack.receiveEvent(delivery.data.event_id, delivery.data.event.type, {
-        ...delivery.data.event,
-        ...(botUserId ? { argus_bot_user_id: botUserId } : {}),
-      });
-      return reply.code(200).send();
+      return send(reply, await createSlackIntake(checked.slack).receiveEnvelope(body));
     });
 
     scope.post('/slack/commands', { schema: { hide: true } }, async (request, reply) => {
       const checked = verified(request, reply);
       if (!checked) return reply;
-      const form = slashCommand.safeParse(Object.fromEntries(new URLSearchParams(checked.raw)));
-      if (!form.success)
-        return fail(reply, 400, 'VALIDATION_FAILED', `Not a slash command: ${describeIssue(form.error)}`);
-      return reply.send(
-        await checked.slack.runCommand({ slackUserId: form.data.user_id, text: form.data.text }),
-      );
+      const fields = Object.fromEntries(new URLSearchParams(checked.raw));
+      return send(reply, await createSlackIntake(checked.slack).runSlashCommand(fields));
     });
 
     scope.post('/slack/interactivity', { schema: { hide: true } }, async (request, reply) => {
@@ -144,43 +135,7 @@ export function registerSlackRoutes(
       } catch {
         return fail(reply, 400, 'MALFORMED_JSON', 'The payload field is not JSON.');
       }
-      const click = blockActions.safeParse(payload);
-      if (click.success) {
-        const action = click.data.actions[0]!;
-        const answer = await checked.slack.clickButton({
-          slackUserId: click.data.user.id,
-          actionId: action.action_id,
-          issueId: action.value ?? '',
-          triggerId: click.data.trigger_id,
-        });
-        return reply.send(answer ?? '');
-      }
-      const submission = viewSubmission.safeParse(payload);
-      if (submission.success) {
-        const { view, user } = submission.data;
-        const values = view.state.values;
-        const answer =
-          view.callback_id === 'reassign_issue'
-            ? await checked.slack.submitReassign({
-                slackUserId: user.id,
-                issueId: view.private_metadata,
-                slackUserIds: values.assignees?.value?.selected_users ?? [],
-              })
-            : await checked.slack.submitResolve({
-                slackUserId: user.id,
-                issueId: view.private_metadata,
-                reason: values.reason?.value?.value ?? '',
-                template: values.template?.value?.selected_option?.value ?? null,
-              });
-        return reply.send(answer ?? '');
-      }
-      // Other interactions (a link button, a closed modal) need nothing from Argus.
-      return reply.code(200).send();
+      return send(reply, await createSlackIntake(checked.slack).handleInteraction(payload));
     });
   });
-}
-
-function describeIssue(error: z.ZodError): string {
-  const problem = error.issues[0];
-  return `${problem?.path.join('.') || 'body'} ${problem?.message ?? ''}`.trim();
 }
