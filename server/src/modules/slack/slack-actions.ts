@@ -1,5 +1,5 @@
 import type { IssueRecord } from '../issues/index.js';
-import type { SlackServiceDeps } from './slack.service.js';
+import type { SlackServiceDeps } from './slack.types.js';
 import { escapeSlackText } from './slack-card.js';
 import { ARGUS_HELP, parseArgusCommand } from './slack-commands.js';
 

@@ -1,10 +1,8 @@
 import type { Db } from '../../db/client.js';
-import type { JobQueue } from '../../jobs/job-queue.js';
-import type { Clock } from '../../lib/clock.js';
-import { type Actor, actingFor } from '../access/index.js';
-import type { ChangedIssue, HistoryRecord, IssueRecord, IssueService } from '../issues/index.js';
-import type { UserService } from '../users/index.js';
+import { actingFor } from '../access/index.js';
+import type { ChangedIssue, HistoryRecord, IssueRecord } from '../issues/index.js';
 import * as repo from './slack.repository.js';
+import type { SlackServiceDeps } from './slack.types.js';
 import { createSlackActions } from './slack-actions.js';
 import { buildIssueCard } from './slack-card.js';
 import {
@@ -36,21 +34,6 @@ const REMINDERS_PER_RUN = 200;
 /** Seconds a sender holds a delivery before another may try it. */
 const DELIVERY_LEASE_SECONDS = 60;
 
-/** The Slack Web API as this module needs it (see integrations/slack). */
-export interface SlackApi {
-  postMessage(message: {
-    channel: string;
-    threadTs?: string | null;
-    text: string;
-    attachments?: unknown[];
-  }): Promise<{ ts: string }>;
-  findUser(slackUserId: string): Promise<{ name: string; email: string | null; isBot: boolean }>;
-  findUserIdByEmail(email: string): Promise<string | null>;
-  addReaction(channel: string, ts: string, name: string): Promise<void>;
-  removeReaction(channel: string, ts: string, name: string): Promise<void>;
-  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
-}
-
 /** How a failed Slack call reads: wait and retry, give up, or retry with backoff. */
 interface SlackFailure {
   message: string;
@@ -58,43 +41,8 @@ interface SlackFailure {
   isPermanent: boolean;
 }
 
-export interface SlackServiceDeps {
-  db: Db;
-  clock: Clock;
-  jobs: Pick<JobQueue, 'enqueue' | 'wake'>;
-  issues: Pick<
-    IssueService,
-    | 'createIssue'
-    | 'addComment'
-    | 'getIssue'
-    | 'findIssueBySlackThread'
-    | 'listIssues'
-    | 'resolveIssue'
-    | 'updateIssue'
-    | 'setAssignees'
-  >;
-  users: Pick<
-    UserService,
-    | 'findOrCreateSlackPerson'
-    | 'findPersonBySlackId'
-    | 'findUserByEmail'
-    | 'listSlackIds'
-    | 'getUser'
-    | 'rememberSlackId'
-  >;
-  /** Whether a team copies replies in its issues' Slack threads into comments. */
-  isThreadSyncOn(teamId: string): Promise<boolean>;
-  /** The signed-in view of a person (roles and teams), so actions from Slack obey the same permission table. */
-  loadActor(userId: string): Promise<Actor>;
-  /** The plain-language line for people outside engineering added to resolution notes. */
-  summarizeResolution?(issue: IssueRecord, reason: string): Promise<string>;
-  slack: SlackApi;
-  keyOf(number: number): string;
-  publicUrl: string;
-  onDeliveryFailed?(kind: string): void;
-}
-
 export type SlackService = ReturnType<typeof createSlackService>;
+export type { SlackApi, SlackServiceDeps } from './slack.types.js';
 
 /** card: the issue's card in its thread; text: a fixed reply; note: change lines; reaction: status emoji; dm: to an assignee. */
 type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
