@@ -52,6 +52,32 @@ describe('loadConfig', () => {
   });
 });
 
+describe('Slack settings', () => {
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET \(HTTP events\) or SLACK_APP_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN is required/],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: 's' },
+      /SLACK_BOT_TOKEN expected a bot token starting with xoxb-/,
+    ],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' }, /SLACK_APP_TOKEN expected an app-level token/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('turns Slack on over HTTP with a signing secret, or over Socket Mode with an app token', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      apiUrl: 'https://slack.com/api/',
+    });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({
+      appToken: 'xapp-1',
+    });
+    expect(loadConfig({}).slack).toBeUndefined();
+  });
+});
+
 describe('README', () => {
   it('documents every setting in its table', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -186,11 +186,19 @@ export const configSchema = z.object({
     .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
     .optional()
     .describe(
-      'Bot token of the Argus Slack app (OAuth & Permissions); Slack is on when this and the secret are set',
+      'Bot token of the Argus Slack app (OAuth & Permissions); Slack is on when this and a signing secret or app token are set',
     ),
   SLACK_SIGNING_SECRET: optionalText.describe(
     'Signing secret of the Slack app (Basic Information); requests to /slack/* are checked against it',
   ),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xapp-/, { message: 'expected an app-level token starting with xapp-' })
+    .optional()
+    .describe(
+      'App-level token (connections:write) to receive Slack over Socket Mode instead of HTTP; no public URL needed',
+    ),
   SLACK_API_URL: z
     .url({ message: 'expected an absolute http(s) URL' })
     .default('https://slack.com/api/')
@@ -223,7 +231,7 @@ export type Config = Readonly<
       timeoutSeconds: number;
     };
     investigator?: { url: string; token?: string; timeoutSeconds: number };
-    slack?: { botToken: string; signingSecret: string; apiUrl: string };
+    slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   }
 >;
 
@@ -269,11 +277,13 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   if (parsed.OIDC_ISSUER.startsWith('http:') && parsed.OIDC_CLIENT_ID && !parsed.OIDC_ALLOW_HTTP) {
     problems.push('OIDC_ISSUER must use https (set OIDC_ALLOW_HTTP=true only for a local identity provider)');
   }
-  if (parsed.SLACK_BOT_TOKEN && !parsed.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set');
+  if (parsed.SLACK_BOT_TOKEN && !parsed.SLACK_SIGNING_SECRET && !parsed.SLACK_APP_TOKEN) {
+    problems.push(
+      'SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set',
+    );
   }
-  if (parsed.SLACK_SIGNING_SECRET && !parsed.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set');
+  if ((parsed.SLACK_SIGNING_SECRET || parsed.SLACK_APP_TOKEN) && !parsed.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -311,14 +321,14 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
           timeoutSeconds: parsed.AI_TIMEOUT_SECONDS,
         }
       : undefined,
-    slack:
-      parsed.SLACK_BOT_TOKEN && parsed.SLACK_SIGNING_SECRET
-        ? {
-            botToken: parsed.SLACK_BOT_TOKEN,
-            signingSecret: parsed.SLACK_SIGNING_SECRET,
-            apiUrl: parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`,
-          }
-        : undefined,
+    slack: parsed.SLACK_BOT_TOKEN
+      ? {
+          botToken: parsed.SLACK_BOT_TOKEN,
+          ...(parsed.SLACK_SIGNING_SECRET ? { signingSecret: parsed.SLACK_SIGNING_SECRET } : {}),
+          ...(parsed.SLACK_APP_TOKEN ? { appToken: parsed.SLACK_APP_TOKEN } : {}),
+          apiUrl: parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`,
+        }
+      : undefined,
     investigator: parsed.INVESTIGATOR_URL
       ? {
           url: parsed.INVESTIGATOR_URL.replace(/\/+$/, ''),

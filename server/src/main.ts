@@ -9,6 +9,7 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createInvestigatorClient } from './integrations/investigator/investigator.client.js';
 import { createLlmClient } from './integrations/llm/openai-compatible.client.js';
 import { createOidcSignIn } from './integrations/oidc/oidc.client.js';
+import { createSlackSocketConnection } from './integrations/slack/slack-socket-mode.js';
 import { createSlackWebClient } from './integrations/slack/slack-web.client.js';
 import { createJobRunner, type JobDefinition, type JobRunner } from './jobs/job-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -34,6 +35,7 @@ import {
 } from './modules/rca/index.js';
 import { createReportService } from './modules/reports/index.js';
 import {
+  createSlackIntake,
   createSlackService,
   createSlackStatusReader,
   type SlackService,
@@ -220,6 +222,42 @@ function createServices(
   };
 }
 
+/**
+ * With SLACK_APP_TOKEN, Slack's events, commands and clicks arrive over Socket Mode instead of HTTP. A connection
+ * that cannot open is logged and Argus runs on (HTTP events still work when a signing secret is set).
+ */
+async function connectSlackSocketMode(config: Config, slack: SlackService | undefined, logger: Logger) {
+  if (!config.slack?.appToken || !slack) return undefined;
+  const intake = createSlackIntake(slack);
+  const socket = createSlackSocketConnection({
+    appToken: config.slack.appToken,
+    apiUrl: config.slack.apiUrl,
+    onEnvelope: async (type, body) => {
+      const answer =
+        type === 'events_api'
+          ? await intake.receiveEnvelope(body)
+          : type === 'slash_commands'
+            ? await intake.runSlashCommand((body ?? {}) as Record<string, unknown>)
+            : type === 'interactive'
+              ? await intake.handleInteraction(body)
+              : undefined;
+      if (answer && !answer.ok)
+        logger.warn({ type, problem: answer.message }, 'Slack sent something Argus cannot read');
+      return answer?.ok ? answer.body : undefined;
+    },
+    onError: (error) => logger.warn({ err: error }, 'Slack Socket Mode envelope failed'),
+  });
+  try {
+    await socket.start();
+    logger.info('connected to Slack over Socket Mode');
+    return socket;
+  } catch (error) {
+    logger.error({ err: error }, 'Slack Socket Mode could not connect; check SLACK_APP_TOKEN');
+    await socket.stop().catch(() => undefined);
+    return undefined;
+  }
+}
+
 /** How long one analysis may run: the investigation service's limit plus the AI model's retried requests. */
 function longestAnalysisSeconds(config: Config): number {
   const external = config.investigator?.timeoutSeconds ?? 0;
@@ -287,6 +325,7 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       version: VERSION,
     });
     await app.ready();
+    const socket = await connectSlackSocketMode(config, services.slack, logger);
     let isClosed = false;
     return {
       config,
@@ -299,6 +338,7 @@ export async function createArgus(config: Config, options: ArgusOptions = {}): P
       async close() {
         if (isClosed) return;
         isClosed = true;
+        await socket?.stop().catch(() => undefined);
         await app.close();
         await jobs.stop(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
         await events.stop();

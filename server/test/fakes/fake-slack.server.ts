@@ -38,6 +38,8 @@ export interface FakeSlack {
   /** Queues one-shot failures for `method`, consumed in order by its next calls. */
   failNext(method: string, ...replies: FakeSlackFailure[]): void;
   addUser(user: FakeSlackUser): void;
+  /** Where `apps.connections.open` sends a Socket Mode client (see fake-slack-socket.server.ts). */
+  useSocketUrl(url: string): void;
   /** Reaction names currently on the message, in the order they were added. */
   reactionsOn(channel: string, ts: string): string[];
   /** The stable DM channel id `conversations.open` gives for this user (and `chat.postMessage` to a user id uses). */
@@ -76,6 +78,7 @@ interface StoredMessage {
 export async function startFakeSlack(options: { users?: FakeSlackUser[] } = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
+  let socketUrl: string | null = null;
   const users = new Map<string, FakeSlackUser>();
   const dmChannels = new Map<string, string>();
   const messages = new Map<string, StoredMessage>();
@@ -180,6 +183,9 @@ export async function startFakeSlack(options: { users?: FakeSlackUser[] } = {}):
   }
 
   const handlers: Record<string, MethodHandler> = {
+    // Socket Mode: the app-level token asks where to open the WebSocket.
+    'apps.connections.open': () =>
+      socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' },
     'auth.test': () => ({
       ok: true,
       url: FAKE_SLACK_WORKSPACE.teamUrl,
@@ -270,7 +276,8 @@ export async function startFakeSlack(options: { users?: FakeSlackUser[] } = {}):
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? text(body.token);
     if (!token) return { ok: false, error: 'not_authed' };
-    if (!token.startsWith('xoxb-')) return { ok: false, error: 'invalid_auth' };
+    const isAppTokenCall = request.url?.endsWith('/apps.connections.open') ?? false;
+    if (!token.startsWith(isAppTokenCall ? 'xapp-' : 'xoxb-')) return { ok: false, error: 'invalid_auth' };
     return undefined;
   }
 
@@ -322,6 +329,9 @@ export async function startFakeSlack(options: { users?: FakeSlackUser[] } = {}):
     callsTo: (method) => calls.filter((call) => call.method === method),
     failNext(method, ...replies) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies]);
+    },
+    useSocketUrl(url) {
+      socketUrl = url;
     },
     addUser(user) {
       users.set(user.id, user);

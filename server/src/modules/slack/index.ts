@@ -7,4 +7,5 @@ export {
   type SlackApi,
   type SlackService,
 } from './slack.service.js';
+export { createSlackIntake, type IntakeAnswer } from './slack-intake.js';
 export { createSlackStatusReader, type SlackStatusReader } from './slack-status.js';

@@ -69,12 +69,21 @@ export function registerSlackRoutes(
       reply: FastifyReply,
     ): { slack: SlackService; raw: string } | undefined {
       const { slack, signingSecret } = deps;
-      if (!slack || !signingSecret) {
+      if (!slack) {
         fail(
           reply,
           404,
           'SLACK_NOT_CONFIGURED',
           'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.',
+        );
+        return undefined;
+      }
+      if (!signingSecret) {
+        fail(
+          reply,
+          404,
+          'SLACK_HTTP_DISABLED',
+          'Slack reaches this Argus over Socket Mode; set SLACK_SIGNING_SECRET to accept HTTP callbacks too.',
         );
         return undefined;
       }
