@@ -151,6 +151,8 @@ describe('Slack Events API', () => {
     const cardText = JSON.stringify(attachments);
     expect(cardText).toContain(issue!.key);
     expect(cardText).toContain('Payments');
+    // Pat holds it: found in Slack by e-mail and mentioned.
+    expect(cardText).toContain('<@U0PAYER>');
     expect(cardText).toContain(`https://argus.example.com/issues/${issue!.key}`);
     expect(cardText).toContain('View in Dashboard');
     expect(['#D92D20', '#F79009']).toContain(attachments[0]!.color);

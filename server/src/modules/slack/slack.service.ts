@@ -159,7 +159,12 @@ export function createSlackService(deps: SlackServiceDeps) {
   }
 
   async function cardFor(issue: IssueRecord) {
-    const slackIds = await deps.users.listSlackIds(issue.assignees.map((person) => person.id));
+    // Assignees Slack has not named yet are looked up by e-mail once, so the card can mention them.
+    const slackIds = new Map<string, string>();
+    for (const person of issue.assignees) {
+      const slackId = await slackIdOf(person.id);
+      if (slackId) slackIds.set(person.id, slackId);
+    }
     const key = deps.keyOf(issue.number);
     return buildIssueCard({
       issueId: issue.id,
