@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom, shuffleInPlace } from '../src/lib/seeded-random.js';
 import { defaultTriageCategories } from '../src/modules/triage/category-lexicon.js';
 import {
   deserializeTriageModel,
@@ -14,7 +15,6 @@ import {
   trainTriageModel,
   triageLocally,
 } from '../src/modules/triage/local-triage.js';
-import { seededRandom, shuffleInPlace } from '../src/modules/triage/softmax-regression.js';
 import type {
   LocalTriage,
   LocalTriageModel,

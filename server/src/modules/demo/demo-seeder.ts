@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { JobDefinition, JobQueue } from '../../jobs/job-queue.js';
 import { type Clock, createFixedClock } from '../../lib/clock.js';
+import { seededRandom } from '../../lib/seeded-random.js';
 import { systemActor, type UserActor } from '../access/index.js';
 import { createIssueService, type IssueService } from '../issues/index.js';
 import type { TeamService } from '../teams/index.js';
@@ -38,18 +39,6 @@ export type DemoSeedResult =
   | { seeded: true; teams: number; users: number; issues: number }
   | { seeded: false; reason: string };
 
-/** A small deterministic PRNG (mulberry32), so every demo database tells the same story. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Demo teams, people and months of issues with real histories, written through the same services as users' changes. */
 export function createDemoSeeder(deps: DemoSeederDeps) {
   return {
@@ -62,7 +51,7 @@ export function createDemoSeeder(deps: DemoSeederDeps) {
           reason: `The database already has ${existing.total} issues; demo data is only added to an empty tracker.`,
         };
 
-      const random = createRandom(42);
+      const random = seededRandom(42);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
       const now = deps.clock.now().getTime();
       const teamIds: { id: string; name: string }[] = [];

@@ -12,4 +12,4 @@ export {
 } from './issue.service.js';
 export type { HistoryRecord, IssueRecord } from './issue.types.js';
 export { formatIssueKey, parseIssueReference } from './issue-key.js';
-export { ACTIVE_STATUSES, isActiveStatus } from './issue-lifecycle.js';
+export { ACTIVE_STATUSES, isActiveStatus, STATUS_WORDS } from './issue-lifecycle.js';

@@ -2,6 +2,15 @@ import type { IssueStatus } from '@argus/contracts';
 import { RuleViolationError } from '../../lib/errors.js';
 
 /** Statuses in which an issue still needs someone: they count towards workload and the open totals. */
+/** Each status in words, for messages people read ("in progress", not "in_progress"). */
+export const STATUS_WORDS: Readonly<Record<IssueStatus, string>> = {
+  open: 'open',
+  acknowledged: 'acknowledged',
+  in_progress: 'in progress',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
 export const ACTIVE_STATUSES: readonly IssueStatus[] = ['open', 'acknowledged', 'in_progress'];
 
 /** True while the issue is not resolved or closed. */

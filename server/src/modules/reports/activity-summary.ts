@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '../issues/index.js';
 /** The fields of a history entry that a human-readable line needs. */
 export interface ActivityFacts {
   actorName: string;
@@ -7,14 +8,6 @@ export interface ActivityFacts {
   toValue: string | null;
   details: Record<string, unknown>;
 }
-
-const statusWords: Record<string, string> = {
-  open: 'open',
-  acknowledged: 'acknowledged',
-  in_progress: 'in progress',
-  resolved: 'resolved',
-  closed: 'closed',
-};
 
 /** One line for the activity feed, e.g. "Priya resolved ARG-42: Fixed in production". */
 export function summarizeActivity(facts: ActivityFacts): string {
@@ -30,7 +23,7 @@ export function summarizeActivity(facts: ActivityFacts): string {
     case 'reopened':
       return `${who} reopened ${key}${reason}`;
     case 'status_changed':
-      return `${who} moved ${key} to ${statusWords[to ?? ''] ?? to}`;
+      return `${who} moved ${key} to ${(STATUS_WORDS as Record<string, string>)[to ?? ''] ?? to}`;
     case 'priority_changed':
       return `${who} changed the priority of ${key} from ${from} to ${to}`;
     case 'team_changed':

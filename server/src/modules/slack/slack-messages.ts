@@ -1,4 +1,5 @@
 import type { IssueStatus } from '@argus/contracts';
+import { STATUS_WORDS } from '../issues/index.js';
 import { escapeSlackText } from './slack-card.js';
 
 /** The reaction on the reporting message that follows the issue's status (Slack emoji names). */
@@ -19,14 +20,6 @@ export interface ThreadChange {
   details: Record<string, unknown>;
 }
 
-const statusWords: Record<string, string> = {
-  open: 'open',
-  acknowledged: 'acknowledged',
-  in_progress: 'in progress',
-  resolved: 'resolved',
-  closed: 'closed',
-};
-
 /**
  * One short line for the issue's Slack thread about a change, or null for changes the thread does not need
  * (comments, edits of the description, Argus's own triage and analysis lines). Written to read well on a phone.
@@ -36,7 +29,7 @@ export function describeChangeForThread(change: ThreadChange): string | null {
   const reason = typeof change.details.reason === 'string' ? escapeSlackText(change.details.reason) : null;
   switch (change.action) {
     case 'status_changed':
-      return `${who} marked it *${statusWords[change.toValue ?? ''] ?? change.toValue}*.`;
+      return `${who} marked it *${(STATUS_WORDS as Record<string, string>)[change.toValue ?? ''] ?? change.toValue}*.`;
     case 'resolved':
       return change.details.automatic === true
         ? `:white_check_mark: Argus resolved it on its own: ${reason ?? 'nothing to act on.'}`

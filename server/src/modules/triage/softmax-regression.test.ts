@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom, shuffleInPlace } from '../../lib/seeded-random.js';
 import {
   type ClassifierInput,
   computeHeadLogits,
-  seededRandom,
-  shuffleInPlace,
   softmaxInPlace,
   trainSoftmaxHead,
 } from './softmax-regression.js';

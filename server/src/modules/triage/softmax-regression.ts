@@ -1,3 +1,4 @@
+import { seededRandom, shuffleInPlace } from '../../lib/seeded-random.js';
 import type { SparseVector } from './text-features.js';
 
 /** One document as the classifier sees it: sparse TF-IDF terms and, for each class, K rule scores. */
@@ -134,25 +135,4 @@ export function softmaxInPlace(logits: Float64Array): Float64Array {
   }
   for (let c = 0; c < logits.length; c++) logits[c]! /= sum;
   return logits;
-}
-
-/** A small deterministic PRNG (mulberry32) so training and the evaluation's shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher-Yates shuffle driven by the given random source. */
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
