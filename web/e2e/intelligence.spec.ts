@@ -28,7 +28,8 @@ describe('triage, root cause, duplicates and AI settings', () => {
     const activePath = page.getByText(/^Triage now uses:/);
     await activePath.waitFor();
     await page.getByText(/Argus triages and investigates on its own/).waitFor();
-    expect(await page.getByText('Not configured', { exact: true }).count()).toBe(2);
+    // The LLM, the investigation service and Slack.
+    expect(await page.getByText('Not configured', { exact: true }).count()).toBe(3);
     await page.getByRole('link', { name: 'Manage your API tokens' }).waitFor();
 
     await page.getByRole('button', { name: 'Retrain now' }).click();

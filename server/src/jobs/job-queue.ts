@@ -43,8 +43,15 @@ export interface JobRunner extends JobQueue {
  * queue adds no pool of its own and its tables sit in DB_SCHEMA beside Argus's.
  */
 export function createJobRunner(database: Database, logger: Logger): JobRunner {
+  // pg-boss completes a finished job without awaiting it; once the queue is stopped (and the database about to
+  // close) such a late completion is dropped instead of failing unhandled: the job expires and is retried, and
+  // every handler is idempotent.
+  let hasStopped = false;
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    db: {
+      executeSql: (text: string, values?: unknown[]) =>
+        hasStopped ? Promise.resolve({ rows: [], rowCount: 0 }) : database.executeSql(text, values),
+    },
     schema: database.schemaName,
     supervise: true,
     schedule: true,
@@ -135,6 +142,7 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
       if (!isStarted) return;
       isStarted = false;
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+      hasStopped = true;
     },
   };
 }
