@@ -50,7 +50,10 @@ export function createJobRunner(database: Database, logger: Logger): JobRunner {
   const boss = new PgBoss({
     db: {
       executeSql: (text: string, values?: unknown[]) =>
-        hasStopped ? Promise.resolve({ rows: [], rowCount: 0 }) : database.executeSql(text, values),
+        // (The answer has the shape pg-boss reads from a completion: one row with the count of jobs it changed.)
+        hasStopped
+          ? Promise.resolve({ rows: [{ count: '0' }], rowCount: 0 })
+          : database.executeSql(text, values),
     },
     schema: database.schemaName,
     supervise: true,
