@@ -320,6 +320,16 @@ describe('Slack Events API', () => {
       async () => slack.reactionsOn('C0LOOP', ts),
       (names) => names.includes('eyes'),
     );
+    // The card itself follows: acknowledged, so its Acknowledge button is gone.
+    const updated = await eventually(
+      'the updated card',
+      async () => slack.callsTo('chat.update').filter((call) => call.body.channel === 'C0LOOP'),
+      (calls) => calls.length > 0,
+    );
+    const updatedCard = JSON.stringify(updated.at(-1)!.body.attachments);
+    expect(updatedCard).toContain('acknowledged');
+    expect(updatedCard).not.toContain('"action_id":"acknowledge"');
+    expect(updatedCard).toContain('"action_id":"resolve"');
     await t.request('POST', `/api/issues/${issue.key}/resolve`, {
       token: admin.token,
       body: { reason: 'Rotated the webhook secret' },

@@ -15,7 +15,7 @@ export type SlackStatusResponse = z.infer<typeof slackStatusResponse>;
 /** One message Argus owes Slack about an issue, as the issue page shows it. */
 export const slackDelivery = z.object({
   key: z.string(),
-  kind: z.enum(['card', 'text', 'note', 'reaction', 'dm']),
+  kind: z.enum(['card', 'card_update', 'text', 'note', 'reaction', 'dm', 'reminder', 'reminder_dm']),
   status: z.enum(['pending', 'sent']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

@@ -59,10 +59,13 @@ export const investigatorName: Record<InvestigatorKind, string> = {
 /** A message Argus owed Slack about an issue, in words: what it was and where it went. */
 export const slackDeliveryKindLabel: Record<SlackDelivery['kind'], string> = {
   card: 'Thread card',
+  card_update: 'Card brought up to date',
   note: 'Thread note',
   reaction: 'Status emoji',
   dm: 'Direct message to an assignee',
   text: 'Reply',
+  reminder: 'Reminder in the thread',
+  reminder_dm: 'Reminder to an assignee',
 };
 
 /** One-click answers to "How was this fixed?". */

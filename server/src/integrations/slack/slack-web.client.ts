@@ -77,6 +77,18 @@ export function createSlackWebClient(options: { botToken: string; apiUrl: string
       return { ts: answer.ts };
     },
 
+    /** Replaces the content of a message Argus posted (its card, when the issue changed). */
+    async updateMessage(message: { channel: string; ts: string; text: string; attachments?: unknown[] }) {
+      await call('chat.update', () =>
+        client.chat.update({
+          channel: message.channel,
+          ts: message.ts,
+          text: message.text,
+          ...(message.attachments ? { attachments: message.attachments as never } : {}),
+        }),
+      );
+    },
+
     /** Adds an emoji reaction to a message; one already there is fine. */
     async addReaction(channel: string, ts: string, name: string): Promise<void> {
       await call('reactions.add', () => client.reactions.add({ channel, timestamp: ts, name })).catch(

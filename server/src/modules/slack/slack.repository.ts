@@ -30,7 +30,7 @@ export async function insertDelivery(
   delivery: {
     key: string;
     issueId: string | null;
-    kind: 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
+    kind: 'card' | 'card_update' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
     channel: string;
     threadTs: string | null;
     text?: string;
@@ -145,4 +145,13 @@ export async function listDueReminders(db: Db, now: Date, limit: number) {
       ? JSON.parse(row.assigneeIds)
       : row.assigneeIds) as string[],
   }));
+}
+
+/** The ts of an issue's thread card once it was posted, to update it in place. */
+export async function findSentCardTs(db: Db, issueId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ messageTs: slackDeliveries.messageTs })
+    .from(slackDeliveries)
+    .where(and(eq(slackDeliveries.key, `card:${issueId}`), eq(slackDeliveries.status, 'sent')));
+  return row?.messageTs ?? undefined;
 }

@@ -45,7 +45,20 @@ export type SlackService = ReturnType<typeof createSlackService>;
 export type { SlackApi, SlackServiceDeps } from './slack.types.js';
 
 /** card: the issue's card in its thread; text: a fixed reply; note: change lines; reaction: status emoji; dm: to an assignee. */
-type DeliveryKind = 'card' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
+type DeliveryKind = 'card' | 'card_update' | 'text' | 'note' | 'reaction' | 'dm' | 'reminder' | 'reminder_dm';
+
+/** History lines that change what the card shows: status, priority, team, assignees, title. */
+const CARD_ACTIONS = new Set([
+  'status_changed',
+  'resolved',
+  'closed',
+  'reopened',
+  'priority_changed',
+  'team_changed',
+  'title_changed',
+  'assigned',
+  'unassigned',
+]);
 
 /** History lines that move the issue to another status (its emoji follows). */
 const STATUS_ACTIONS = new Set(['created', 'status_changed', 'resolved', 'closed', 'reopened']);
@@ -196,6 +209,13 @@ export function createSlackService(deps: SlackServiceDeps) {
     const issue = delivery.issueId ? await deps.issues.getIssue(delivery.issueId) : undefined;
     const key = issue ? deps.keyOf(issue.number) : '';
     switch (delivery.kind) {
+      case 'card_update': {
+        // The card shows the issue as it is now; before the card went out there is nothing to update.
+        const cardTs = issue ? await repo.findSentCardTs(db, issue.id) : undefined;
+        if (!issue || !cardTs) return null;
+        await deps.slack.updateMessage({ channel: delivery.channel, ts: cardTs, ...(await cardFor(issue)) });
+        return null;
+      }
       case 'card':
         if (!issue) return null;
         return deps.slack.postMessage({
@@ -315,6 +335,15 @@ export function createSlackService(deps: SlackServiceDeps) {
             channel: issue.slackChannelId,
             threadTs: issue.slackThreadTs,
             text: lines.join('\n'),
+          });
+        // The card's facts and buttons follow the issue (not for triage: the card itself is owed then).
+        if (!isTriage && history.some((entry) => CARD_ACTIONS.has(entry.action)))
+          await owe(tx, {
+            key: `card-update:${first.id}`,
+            issueId: issue.id,
+            kind: 'card_update',
+            channel: issue.slackChannelId,
+            threadTs: issue.slackThreadTs,
           });
         const statusEntry = history.findLast((entry) => STATUS_ACTIONS.has(entry.action));
         if (statusEntry)

@@ -18,6 +18,12 @@ export interface SlackApi {
   addReaction(channel: string, ts: string, name: string): Promise<void>;
   removeReaction(channel: string, ts: string, name: string): Promise<void>;
   openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  updateMessage(message: {
+    channel: string;
+    ts: string;
+    text: string;
+    attachments?: unknown[];
+  }): Promise<void>;
 }
 
 export interface SlackServiceDeps {
