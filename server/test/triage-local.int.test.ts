@@ -61,6 +61,7 @@ describe('triage without any AI service', () => {
     expect(history.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(['created', 'triaged', 'assigned']),
     );
+    expect(history.items[0]).toMatchObject({ action: 'created', details: { priorityLeftToTriage: true } });
     expect(history.items.find((entry: { action: string }) => entry.action === 'triaged')).toMatchObject({
       actor: { name: 'Argus' },
       details: { source: 'rules', team: { name: 'Payments' } },

@@ -254,7 +254,12 @@ export function createIssueService(deps: IssueServiceDeps) {
             ...base,
             action: 'created',
             toValue: row.status,
-            details: { priority: row.priority, source: row.source, teamId: row.teamId },
+            details: {
+              priority: row.priority,
+              source: row.source,
+              teamId: row.teamId,
+              ...(input.priority ? {} : { priorityLeftToTriage: true }),
+            },
           },
         ];
         if (explicit.length > 0) {

@@ -24,6 +24,10 @@ describe('describeHistory', () => {
     [{ action: 'reopened' }, 'Priya reopened this'],
     [{ action: 'created', details: { priority: 'high' } }, 'Priya created this issue with priority High'],
     [
+      { action: 'created', details: { priority: 'medium', priorityLeftToTriage: true } },
+      'Priya created this issue, leaving its priority to Argus',
+    ],
+    [
       { action: 'status_changed', from: 'open', to: 'in_progress' },
       'Priya changed the status from Open to In progress',
     ],

@@ -44,6 +44,8 @@ export function describeHistory(entry: IssueHistoryEntry): string {
   const reason = typeof details.reason === 'string' && details.reason ? `: ${details.reason}` : '';
   switch (entry.action) {
     case 'created': {
+      if (details.priorityLeftToTriage === true)
+        return `${actor} created this issue, leaving its priority to Argus`;
       const priority =
         typeof details.priority === 'string' ? ` with priority ${priorityText(details.priority)}` : '';
       return `${actor} created this issue${priority}`;
