@@ -2,6 +2,7 @@ import type { IssueRecord } from '../issues/index.js';
 import type { SlackServiceDeps } from './slack.types.js';
 import { escapeSlackText } from './slack-card.js';
 import { ARGUS_HELP, parseArgusCommand } from './slack-commands.js';
+import { personForSlackUser } from './slack-people.js';
 
 /** One-click answers to "How was this fixed?", as in the dashboard's resolve dialog. */
 export const RESOLUTION_TEMPLATES = [
@@ -38,13 +39,7 @@ async function findArgusPerson(deps: ActionDeps, slackUserId: string) {
  */
 export function createSlackActions(deps: ActionDeps) {
   async function actorFor(slackUserId: string) {
-    const known = await deps.users.findPersonBySlackId(slackUserId);
-    const person =
-      known ??
-      (await (async () => {
-        const profile = await deps.slack.findUser(slackUserId);
-        return deps.users.findOrCreateSlackPerson({ slackUserId, email: profile.email, name: profile.name });
-      })());
+    const person = await personForSlackUser(deps, slackUserId);
     return deps.loadActor(person.id);
   }
 

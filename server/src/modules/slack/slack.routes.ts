@@ -8,7 +8,7 @@ import { isValidSlackRequest } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SlackService } from './slack.service.js';
-import { createSlackIntake, type IntakeAnswer } from './slack-intake.js';
+import { createSlackIntake, type IntakeAnswer, type SlackIntake } from './slack-intake.js';
 import type { SlackStatusReader } from './slack-status.js';
 
 /** Reads a header that must appear once. */
@@ -63,13 +63,16 @@ export function registerSlackRoutes(
       (_request, body, done) => done(null, body),
     );
 
+    // One intake for the routes' lifetime; none when Slack is not configured.
+    const intake = deps.slack ? createSlackIntake(deps.slack) : undefined;
+
     /** Checks Slack's signature on the raw body; answers 404/401 itself and returns undefined when it did. */
     function verified(
       request: FastifyRequest,
       reply: FastifyReply,
-    ): { slack: SlackService; raw: string } | undefined {
-      const { slack, signingSecret } = deps;
-      if (!slack) {
+    ): { intake: SlackIntake; raw: string } | undefined {
+      const { signingSecret } = deps;
+      if (!intake) {
         fail(
           reply,
           404,
@@ -107,7 +110,7 @@ export function registerSlackRoutes(
         );
         return undefined;
       }
-      return { slack, raw };
+      return { intake, raw };
     }
 
     /** Sends what the intake answered: its body (empty when none), or the refusal with its code. */
@@ -125,14 +128,14 @@ export function registerSlackRoutes(
       } catch {
         return fail(reply, 400, 'MALFORMED_JSON', 'The event body is not JSON.');
       }
-      return send(reply, await createSlackIntake(checked.slack).receiveEnvelope(body));
+      return send(reply, await checked.intake.receiveEnvelope(body));
     });
 
     scope.post('/slack/commands', { schema: { hide: true } }, async (request, reply) => {
       const checked = verified(request, reply);
       if (!checked) return reply;
       const fields = Object.fromEntries(new URLSearchParams(checked.raw));
-      return send(reply, await createSlackIntake(checked.slack).runSlashCommand(fields));
+      return send(reply, await checked.intake.runSlashCommand(fields));
     });
 
     scope.post('/slack/interactivity', { schema: { hide: true } }, async (request, reply) => {
@@ -144,7 +147,7 @@ export function registerSlackRoutes(
       } catch {
         return fail(reply, 400, 'MALFORMED_JSON', 'The payload field is not JSON.');
       }
-      return send(reply, await createSlackIntake(checked.slack).handleInteraction(payload));
+      return send(reply, await checked.intake.handleInteraction(payload));
     });
   });
 }

@@ -19,6 +19,7 @@ import {
   reminderSlot,
   statusReactions,
 } from './slack-messages.js';
+import { personForSlackUser } from './slack-people.js';
 
 /** Job: handle one stored Slack event ({ eventId }). */
 export const PROCESS_SLACK_EVENT_JOB = 'slack.process-event';
@@ -74,7 +75,7 @@ export function createSlackService(deps: SlackServiceDeps) {
     tx: Db,
     delivery: {
       key: string;
-      issueId: string;
+      issueId: string | null;
       kind: DeliveryKind;
       channel: string;
       threadTs: string | null;
@@ -87,12 +88,7 @@ export function createSlackService(deps: SlackServiceDeps) {
 
   async function handleMention(eventId: string, mention: AppMention): Promise<void> {
     if (mention.bot_id) return;
-    const profile = await deps.slack.findUser(mention.user);
-    const person = await deps.users.findOrCreateSlackPerson({
-      slackUserId: mention.user,
-      email: profile.email,
-      name: profile.name,
-    });
+    const person = await personForSlackUser(deps, mention.user);
     const actor = actingFor(person);
     const { title, description } = readMentionText(mention.text);
     if (isThreadReply(mention) && mention.thread_ts) {
@@ -120,18 +116,16 @@ export function createSlackService(deps: SlackServiceDeps) {
     // A retried job finds the issue its first run created for this message.
     if (await deps.issues.findIssueBySlackThread(mention.channel, threadTs)) return;
     if (!title) {
-      await db.transaction(async (tx) => {
-        await repo.insertDelivery(tx, {
+      await db.transaction((tx) =>
+        owe(tx, {
           key: `help:${eventId}`,
           issueId: null,
           kind: 'text',
           channel: mention.channel,
           threadTs,
           text: 'Tell me what is wrong and I will open an issue, e.g. "@Argus checkout returns 500 for EU cards".',
-          at: clock.now(),
-        });
-        await jobs.enqueue(DELIVER_SLACK_MESSAGE_JOB, { key: `help:${eventId}` }, { tx });
-      });
+        }),
+      );
       return;
     }
     await deps.issues.createIssue(
@@ -150,13 +144,8 @@ export function createSlackService(deps: SlackServiceDeps) {
     if (message.argus_bot_user_id && message.text.includes(`<@${message.argus_bot_user_id}>`)) return;
     const issue = await deps.issues.findIssueBySlackThread(message.channel, message.thread_ts);
     if (!issue?.team || !(await deps.isThreadSyncOn(issue.team.id))) return;
-    const profile = await deps.slack.findUser(message.user);
-    if (profile.isBot) return;
-    const person = await deps.users.findOrCreateSlackPerson({
-      slackUserId: message.user,
-      email: profile.email,
-      name: profile.name,
-    });
+    const person = await personForSlackUser(deps, message.user, { ignoreBots: true });
+    if (!person) return;
     const { title, description } = readMentionText(message.text);
     const body = [title, description].filter(Boolean).join('\n');
     if (body) await deps.issues.addComment(actingFor(person), issue.id, body);
