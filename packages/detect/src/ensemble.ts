@@ -1,19 +1,25 @@
 /**
  * The ensemble: runs the five streaming detectors on each point, combines their evidence, turns it into an
- * anomaly score in [0, 1] with a threshold that adapts to each series' own score history, reports each anomalous
- * episode once, and explains it.
+ * anomaly score in [0, 1] with a threshold that adapts to each series' own evidence history, reports each
+ * anomalous episode once, and explains it.
  *
  * Pipeline per point:
  * 1. The point is validated (finite value and timestamp, time never goes back); a bad point is skipped with the
  *    reason and changes nothing.
- * 2. Every detector gives a Reading. Each ready detector's score becomes a surprise u = −log10(1 − score)
- *    (3σ ≈ 2.6, 5σ ≈ 6.2); the raw evidence is the weighted mean of those surprises.
- * 3. The adaptive threshold (likelihood.ts) asks how unusual that raw evidence is for this series; the answer's
- *    improbability in decades, minus any false-positive feedback, divided by 10, is the score (0.5 ⇔ 1 in 100,000).
- * 4. A score at or above `threshold` is an anomaly, unless the series reported one less than `cooldown` points ago
- *    and this one is not much stronger: an episode is reported once, its later points are damped.
+ * 2. Every detector gives a Reading. The evidence, in robust σ, is the agreement of the deviation models —
+ *    the smallest |deviation| among robust-z, forecast and seasonal that are ready, so a value that one model
+ *    finds normal (a seasonal peak, a trend) is not evidence — plus `weights` × the scores of the isolation forest
+ *    and the change-point detector.
+ * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
+ *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 2^(−excess/2): 0.5 when the
+ *    evidence is four times the series' usual extremes.
+ * 4. A record (records.ts) — a value beyond the series' whole range so far that is also ≥ 3σ unusual — scores
+ *    at least 0.7.
+ * 5. A score at or above `threshold` is an anomaly, unless the series reported one less than `cooldown` points
+ *    ago and this one is not clearly stronger: an episode is reported once, its later points are damped.
  */
 import { type AnomalyKind, type Explanation, explain } from './explain.js';
+import { RECORD_BASE, RECORD_MIN_SIGMA, RecordTracker } from './records.js';
 import {
   createDetector,
   DETECTOR_KINDS,
@@ -27,8 +33,12 @@ import { type Detector, type DetectorKind, invalidPoint, type Reading } from './
 
 const MAGIC = 0x41524744; // "ARGD"
 const VERSION = 1;
-/** Decades of excess over the series' normal extreme that make a score of 0.5. */
+/** Doublings of evidence over the series' normal extreme that make a score of 0.5. */
 const EXCESS_AT_HALF = 2;
+/** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
+const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
+/** Robust σ a full score of a boosting detector adds to the evidence unless `weights` says otherwise. */
+const DEFAULT_BOOST = 2;
 /** A detector whose own score reaches this agrees that the point is abnormal. */
 const AGREE = 0.99;
 /** Calm points that close an episode. */
@@ -36,9 +46,9 @@ const CLOSE_AFTER = 3;
 const DAY = 86_400_000;
 
 export interface FeedbackOptions {
-  /** Decades of improbability each false positive adds to what an alert needs (default 1: ten times rarer). */
+  /** Doublings of evidence each false positive adds to what an alert needs (default 1: twice the deviation). */
   step: number;
-  /** The most it can add in all (default 3: a thousand times rarer). */
+  /** The most it can add in all (default 3: eight times the deviation). */
   max: number;
   /** Time for the added amount to halve, in ms of series time (default 7 days). */
   halfLifeMs: number;
@@ -47,7 +57,10 @@ export interface FeedbackOptions {
 export interface EnsembleOptions {
   /** Detectors to run (default all five). */
   detectors: DetectorKind[];
-  /** Weight of each detector's evidence (default 1 each). */
+  /**
+   * Robust σ that a full score of the isolation forest or the change-point detector adds to the evidence
+   * (default 2 each; the deviation detectors take part through their agreement and have no weight).
+   */
   weights: Partial<Record<DetectorKind, number>>;
   /** Score at or above which a point is an anomaly (default 0.5). */
   threshold: number;
@@ -84,7 +97,7 @@ export interface Assessment {
   score: number;
   /** True on the point that reports an anomaly (score ≥ threshold and not damped). */
   anomaly: boolean;
-  /** Combined detector evidence before the adaptive threshold (mean surprise in decades). */
+  /** Combined detector evidence before the adaptive threshold, in robust σ. */
   raw: number;
   /** What each detector said. */
   readings: Partial<Record<DetectorKind, Reading>>;
@@ -95,7 +108,7 @@ export interface Assessment {
 }
 
 export interface FeedbackResult {
-  /** Decades of improbability now added to what an alert needs. */
+  /** Doublings of evidence now added to what an alert needs. */
   penalty: number;
   message: string;
 }
@@ -141,7 +154,8 @@ export class AnomalyDetector {
   private count = 0;
   // Reporting and episodes.
   private lastAlertAt = -1;
-  private lastAlertSurprise = 0;
+  private lastAlertExcess = 0;
+  private records = new RecordTracker();
   private episodeOpen = false;
   private episodeStart = 0;
   private episodePoints = 0;
@@ -165,7 +179,7 @@ export class AnomalyDetector {
     validateOptions(merged);
     this.options = merged;
     this.detectors = merged.detectors.map((kind) => createDetector(kind, merged.detectorOptions[kind]));
-    this.weights = Float64Array.from(merged.detectors, (kind) => merged.weights[kind] ?? 1);
+    this.weights = Float64Array.from(merged.detectors, (kind) => merged.weights[kind] ?? DEFAULT_BOOST);
     this.adaptive = new AdaptiveThreshold(merged.adaptive);
   }
 
@@ -182,30 +196,46 @@ export class AnomalyDetector {
     this.count++;
 
     const readings: Partial<Record<DetectorKind, Reading>> = {};
-    let weighted = 0;
-    let totalWeight = 0;
+    let agreement = Number.POSITIVE_INFINITY;
+    let boost = 0;
+    let largest = 0;
     for (let i = 0; i < this.detectors.length; i++) {
       const detector = this.detectors[i];
       const reading = detector.update(t, value);
       readings[detector.kind] = reading;
       if (!reading.ready) continue;
-      weighted += this.weights[i] * surprise(reading.score);
-      totalWeight += this.weights[i];
+      if (BOOSTING.has(detector.kind)) boost += this.weights[i] * reading.score;
+      else {
+        const size = Math.abs(reading.deviation);
+        agreement = Math.min(agreement, size);
+        largest = Math.max(largest, size);
+      }
     }
-    const raw = totalWeight > 0 ? weighted / totalWeight : 0;
-    const decades = Math.max(0, this.adaptive.update(raw) - this.currentPenalty(t));
-    let score = 1 - 2 ** (-decades / EXCESS_AT_HALF);
-
-    let anomaly = false;
+    const raw = (agreement === Number.POSITIVE_INFINITY ? 0 : agreement) + boost;
+    const excess = Math.max(0, this.adaptive.update(Math.log2(1 + raw)) - this.currentPenalty(t));
+    let score = 1 - 2 ** (-excess / EXCESS_AT_HALF);
+    let damped = false;
     if (score >= this.options.threshold) {
       const recent = this.lastAlertAt >= 0 && this.count - this.lastAlertAt <= this.options.cooldown;
-      if (recent && decades < this.lastAlertSurprise + 2) {
+      if (recent && excess < this.lastAlertExcess + 1) {
         score *= this.options.damping;
-      } else {
-        anomaly = true;
-        this.lastAlertAt = this.count;
-        this.lastAlertSurprise = decades;
+        damped = true;
       }
+    }
+
+    // A new record: beyond every value of the series so far, and unusual for the models too.
+    const size = readings['robust-z']?.ready ? Math.abs(readings['robust-z'].deviation) : largest;
+    const record = this.records.update(value, size >= RECORD_MIN_SIGMA, this.count);
+    if (record > score) {
+      score = record;
+      damped = record < RECORD_BASE;
+    }
+
+    let anomaly = false;
+    if (score >= this.options.threshold && !damped) {
+      anomaly = true;
+      this.lastAlertAt = this.count;
+      this.lastAlertExcess = excess;
     }
 
     const explanation = this.followEpisode(t, value, readings, anomaly);
@@ -281,7 +311,7 @@ export class AnomalyDetector {
 
   /**
    * Marks the last reported anomaly (or one at time `t`) a false positive: alerts on this series then need an
-   * improbability `feedback.step` decades higher, at most `feedback.max` in all, halving every
+   * evidence `feedback.step` doublings larger, at most `feedback.max` in all, halving every
    * `feedback.halfLifeMs` of series time so the series is not muted for ever.
    */
   markFalsePositive(t: number = Number.isNaN(this.lastT) ? 0 : this.lastT): FeedbackResult {
@@ -291,13 +321,13 @@ export class AnomalyDetector {
     this.penalty = Math.min(f.max, this.currentPenalty(now) + f.step);
     this.penaltyAt = now;
     this.falsePositives++;
-    const rarer = 10 ** this.penalty;
+    const larger = 2 ** this.penalty;
     return {
       penalty: this.penalty,
       message:
         `Sensitivity lowered after ${this.falsePositives} false positive${this.falsePositives === 1 ? '' : 's'}: ` +
-        `an alert now needs a deviation about ${rarer >= 100 ? Math.round(rarer) : rarer.toFixed(1)} times rarer than before ` +
-        `(the adjustment halves every ${Math.round(f.halfLifeMs / 3_600_000)} hours of data; at most ${10 ** f.max} times).`,
+        `an alert now needs a deviation about ${larger.toFixed(1)} times as large as before ` +
+        `(the adjustment halves every ${Math.round(f.halfLifeMs / 3_600_000)} hours of data; at most ${2 ** f.max} times).`,
     };
   }
 
@@ -306,7 +336,8 @@ export class AnomalyDetector {
     const out = new StateWriter();
     out.u32(MAGIC).u8(VERSION).text(JSON.stringify(this.options));
     out.f64(this.lastT).u32(this.count);
-    out.f64(this.lastAlertAt).f64(this.lastAlertSurprise);
+    out.f64(this.lastAlertAt).f64(this.lastAlertExcess);
+    this.records.save(out);
     out.bool(this.episodeOpen).f64(this.episodeStart).u32(this.episodePoints).u32(this.episodeCalm);
     out.text(this.episodeKind).text(this.episodeBasis).u32(this.episodeAgreeing);
     out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation);
@@ -327,7 +358,8 @@ export class AnomalyDetector {
     detector.lastT = input.f64();
     detector.count = input.u32();
     detector.lastAlertAt = input.f64();
-    detector.lastAlertSurprise = input.f64();
+    detector.lastAlertExcess = input.f64();
+    detector.records = RecordTracker.restore(input);
     detector.episodeOpen = input.bool();
     detector.episodeStart = input.f64();
     detector.episodePoints = input.u32();
@@ -347,11 +379,6 @@ export class AnomalyDetector {
     if (!input.done) throw new StateError('state has trailing bytes');
     return detector;
   }
-}
-
-/** Decades of improbability of a detector score: −log10(1 − score), capped at 12. */
-export function surprise(score: number): number {
-  return -Math.log10(Math.max(1 - score, 1e-12));
 }
 
 const BASIS_ORDER: DetectorKind[] = ['seasonal', 'forecast', 'robust-z', 'change-point', 'isolation-forest'];

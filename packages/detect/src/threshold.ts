@@ -15,7 +15,7 @@ import type { StateReader, StateWriter } from './state.js';
 
 const TAG = 0x54;
 const BIN_WIDTH = 0.1;
-const BINS = 160;
+const BINS = 200;
 /** Weights grow instead of old counts decaying; they are rescaled before they can overflow. */
 const RESCALE_AT = 1e150;
 

@@ -16,8 +16,10 @@
  *   floors (1e-9·|μ| and 1e-12) so a constant series never divides by zero.
  * - Winsorising z at ±`clip` (default 2.5) makes one outlier add at most clip − k = 2 to a sum: a spike, or two in
  *   a row, is not a level shift; a large shift alarms on its third point (2 + 2 + 2 > 5).
- * - After an alarm both sums restart at 0 and the reference mean restarts from the alarming value (n = 1), on the
- *   new level; σ is kept. A lasting shift is therefore reported once; `alarms` counts the alarms.
+ * - After an alarm both sums restart at 0 and the reference mean restarts on the new level: the median of the
+ *   alarming value and the two before it (n = 2: its variance is ≈ σ²/2.2), so a spike that tips a sum already
+ *   raised by noise does not become the reference. σ is kept. A lasting shift is therefore reported once, with
+ *   later alarms at the background rate below; `alarms` counts the alarms.
  *
  * Reading: expected = μ (the reference level before this point); deviation = z, the signed standardised value of
  * this point (not the CUSUM sum), so it reads like the other detectors' deviations; lower/upper = μ ± 3σ√(1 + 1/n),
@@ -87,6 +89,9 @@ export class ChangePointDetector implements Detector {
   private up = 0;
   private down = 0;
   private alarmCount = 0;
+  /** The two values before this one. */
+  private previous1 = 0;
+  private previous2 = 0;
 
   constructor(options: Partial<ChangePointOptions> = {}) {
     const o = { ...DEFAULT_CHANGE_POINT, ...options };
@@ -117,6 +122,8 @@ export class ChangePointDetector implements Detector {
     this.lastT = t;
     const o = this.options;
     if (this.count < o.minPoints) {
+      this.previous2 = this.previous1;
+      this.previous1 = v;
       this.warmUp[this.count++] = v;
       if (this.count === o.minPoints) this.start();
       return { ...NOT_READY };
@@ -144,9 +151,12 @@ export class ChangePointDetector implements Detector {
     };
 
     if (s > o.h) {
-      // A level shift: restart the sums and the reference mean from this point, on the new level.
-      this.mean = v;
-      this.learned = 1;
+      // A level shift: restart the sums, and the reference mean on the new level (robust to one odd value).
+      this.mean = Math.max(
+        Math.min(this.previous2, this.previous1),
+        Math.min(Math.max(this.previous2, this.previous1), v),
+      );
+      this.learned = 2;
       this.up = 0;
       this.down = 0;
       this.alarmCount++;
@@ -155,6 +165,8 @@ export class ChangePointDetector implements Detector {
       this.mean += Math.max(freeze / this.learned, o.lambda * freeze) * clipped * spread;
       this.meanAbs += o.lambda * freeze * (Math.abs(clipped) * sigma - this.meanAbs);
     }
+    this.previous2 = this.previous1;
+    this.previous1 = v;
     return reading;
   }
 
@@ -182,6 +194,7 @@ export class ChangePointDetector implements Detector {
       .f64(this.count)
       .f64s(this.warmUp, this.count < o.minPoints ? this.count : 0);
     out.f64(this.mean).f64(this.meanAbs).f64(this.learned).f64(this.up).f64(this.down).f64(this.alarmCount);
+    out.f64(this.previous1).f64(this.previous2);
   }
 
   static restore(input: StateReader): ChangePointDetector {
@@ -202,6 +215,8 @@ export class ChangePointDetector implements Detector {
     detector.up = input.f64();
     detector.down = input.f64();
     detector.alarmCount = input.f64();
+    detector.previous1 = input.f64();
+    detector.previous2 = input.f64();
     if (!(detector.count >= 0)) throw new StateError('state is corrupt: change-point count');
     return detector;
   }

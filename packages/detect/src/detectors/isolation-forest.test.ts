@@ -55,7 +55,7 @@ describe('IsolationForestDetector', () => {
     expect(dip.deviation).toBeLessThan(-5);
     // Ordinary points after the warm-up, leaving out the five that still see an anomaly in their features.
     const near = (i: number) => series.spikeIndex.some((s) => i >= s && i <= s + 5);
-    const normal = readings.filter((r, i) => i >= 300 && !near(i)).map((r) => r.score);
+    const normal = readings.filter((_, i) => i >= 300 && !near(i)).map((r) => r.score);
     expect(quantile(normal, 0.5)).toBe(0);
     expect(quantile(normal, 0.99)).toBeLessThan(0.3);
   });
@@ -99,9 +99,12 @@ describe('IsolationForestDetector', () => {
     expect(readings.at(-1)!.ready).toBe(true);
   });
 
-  it('a constant series reads as normal', () => {
-    const { readings } = run({ n: 1000, noise: 0 });
-    for (const r of readings) expect(r).toMatchObject({ score: 0, deviation: 0 });
+  it('a constant series reads as normal until it jumps', () => {
+    const { series, readings } = run({ n: 1200, noise: 0, spikes: [{ at: 1000, size: 1 }] });
+    const jump = series.spikeIndex[0];
+    for (const r of readings.slice(0, jump)) expect(r).toMatchObject({ score: 0, deviation: 0 });
+    expect(readings[jump].score).toBeGreaterThan(0.5);
+    expect(readings[jump].deviation).toBeGreaterThan(5);
   });
 
   describe('points it cannot use', () => {

@@ -6,9 +6,10 @@
  *
  * - Sampling step: the median of the first 16 time steps. It fixes the width of the history buckets (the smallest
  *   of 1, 2, 3, 4, 6, 8, 12 hours that is at least 1.5 steps, so irregular samples leave few buckets empty) and the
- *   number of phase bins of each period (one per step, at most 288 a day and 672 a week, at least 8; a period with
- *   fewer possible bins is never used, so a daily period needs steps of at most 3 hours).
- * - History: the means of the last 504 buckets (three weeks of hours); gaps are NaN buckets.
+ *   number of phase bins of each period (one per step, at most 144 a day and 672 a week, i.e. 10 and 15 minutes,
+ *   since finer bins learn noisier offsets; at least 8: a period with fewer possible bins is never used, so a daily
+ *   period needs steps of about 3 hours at most, and steps over 8 hours disable the detector).
+ * - History: the means of the last 504 buckets (three weeks of 1-hour buckets); gaps are NaN buckets.
  * - Period test, every `checkEvery` buckets: the history minus its centred moving average over the period is
  *   correlated with itself one period later (pairs with a missing bucket are skipped). A period becomes active when
  *   that autocorrelation r is at least `threshold` and r·√pairs is at least `significance` (short histories need a
@@ -24,9 +25,11 @@
  * - Reading: expected = level + offset(phase); deviation = (v − expected) / scale; score = deviationScore(deviation);
  *   band = expected ± 3·scale. Not ready (NOT_READY values: score 0, no vote) while no period is active, or the
  *   active model has learned less than one full period or fewer than 1 / scaleAlpha points. A series without
- *   seasonality therefore never makes this detector vote: that is the robust-z detector's job.
+ *   seasonality therefore never makes this detector vote: that is the robust-z detector's job. `period` tells
+ *   which period the expectation follows.
  *
- * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 12 KB.
+ * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 11 KB at
+ * 5-minute steps, ≈ 6 KB at hourly steps (history 4 KB, f32 offsets and bin weights).
  */
 import { deviationScore } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
@@ -284,24 +287,29 @@ export class SeasonalDetector implements Detector {
     const n = this.historyCount;
     const x = scratchX;
     for (let i = 0; i < n; i++) x[i] = this.history[(this.historyNext - n + i + HISTORY) % HISTORY];
-    const { threshold, significance } = this.options;
-    const starts = (r: number) => r >= threshold && r * Math.sqrt(this.pairs) >= significance;
-    const [lagD, lagW] = this.lag;
+    const threshold = this.options.threshold;
+    const lagD = this.lag[0];
+    const lagW = this.lag[1];
 
     let daily = false;
     if (this.bins[0] > 0 && n >= MIN_CYCLES[0] * lagD) {
       detrend(x, n, lagD, scratchD);
       const r = this.correlation(scratchD, n, lagD);
-      daily = this.active === 1 ? r >= threshold / 2 : starts(r);
+      daily = this.active === 1 ? r >= threshold / 2 : this.starts(r);
     }
     let weekly = false;
     if (this.bins[1] > 0 && n >= MIN_CYCLES[1] * lagW) {
       detrend(x, n, lagW, scratchD);
       const r = this.correlation(scratchD, n, lagW);
       if (this.active === 2) weekly = r >= threshold / 2;
-      else if (starts(r)) weekly = !daily || r > this.correlation(scratchD, n, lagD) + WEEKLY_MARGIN;
+      else if (this.starts(r)) weekly = !daily || r > this.correlation(scratchD, n, lagD) + WEEKLY_MARGIN;
     }
     this.active = weekly ? 2 : daily ? 1 : 0;
+  }
+
+  /** Whether an autocorrelation r, over the last `pairs`, is strong and significant enough to activate a period. */
+  private starts(r: number): boolean {
+    return r >= this.options.threshold && r * Math.sqrt(this.pairs) >= this.options.significance;
   }
 
   /** Correlation of d[i] with d[i + lag] over the pairs where both exist; sets `pairs`. */
