@@ -79,7 +79,7 @@ describe('argus-detect score', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[2]).toBe('2024-01-01 00:05:00,NaN,0');
-    expect(lines[3]).toBe('yesterday,,0');
+    expect(lines[3]).toBe('yesterday,3,0');
     expect(result.stderr).toContain('line 3: value NaN is not a finite number');
     expect(result.stderr).toContain('line 4: timestamp "yesterday" is not a date or Unix time');
     expect(result.stderr).toContain('line 5: value "abc" is not a number');

@@ -31,9 +31,13 @@ Options:
 
 class UsageError extends Error {}
 
+const SINGLE_MOMENT = new Set(['spike', 'dip']);
+
 interface Row {
   line: number;
   raw: string;
+  /** The value as written in the input. */
+  rawValue: string;
   assessment: Assessment;
 }
 
@@ -73,6 +77,7 @@ async function* assess(
       yield {
         line: lineNumber,
         raw: parsed.raw,
+        rawValue: parsed.rawValue,
         assessment: {
           t: Number.NaN,
           value: Number.NaN,
@@ -87,7 +92,7 @@ async function* assess(
     }
     const assessment = detector.update(parsed.t, parsed.v);
     if (assessment.skipped) warn(`line ${lineNumber}: ${assessment.skipped}; scored 0`);
-    yield { line: lineNumber, raw: parsed.raw, assessment };
+    yield { line: lineNumber, raw: parsed.raw, rawValue: parsed.rawValue, assessment };
   }
 }
 
@@ -117,9 +122,8 @@ async function score(input: string, output: string | undefined, stderr: Writable
   const detector = new AnomalyDetector();
   const { warn, finish } = warner(stderr);
   await write(out, 'timestamp,value,anomaly_score\n');
-  for await (const { raw, assessment } of assess(input, detector, warn)) {
-    const value = Number.isNaN(assessment.value) ? '' : String(assessment.value);
-    await write(out, `${csvField(raw)},${value},${assessment.score}\n`);
+  for await (const { raw, rawValue, assessment } of assess(input, detector, warn)) {
+    await write(out, `${csvField(raw)},${csvField(rawValue)},${assessment.score}\n`);
   }
   finish();
   if (output) {
@@ -157,7 +161,10 @@ async function explainFile(input: string, format: string, timeZone: string, stde
     if (assessment.explanation) {
       if (assessment.anomaly)
         open = { at: raw, score: assessment.score, line, explanation: assessment.explanation };
-      else if (open) open.explanation = assessment.explanation;
+      else if (open && !SINGLE_MOMENT.has(assessment.explanation.kind)) {
+        // Shifts, trends and season breaks are told as they stand at the end; a spike or dip at its peak moment.
+        open.explanation = assessment.explanation;
+      }
     } else await flush();
   }
   await flush();

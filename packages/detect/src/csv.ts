@@ -10,8 +10,8 @@ export interface Columns {
 }
 
 export type ParsedRow =
-  | { ok: true; raw: string; t: number; v: number }
-  | { ok: false; raw: string; error: string };
+  | { ok: true; raw: string; rawValue: string; t: number; v: number }
+  | { ok: false; raw: string; rawValue: string; error: string };
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -89,10 +89,20 @@ export function parseRow(line: string, columns: Columns): ParsedRow {
   const rawTimestamp = fields[columns.timestamp] ?? '';
   const rawValue = fields[columns.value];
   if (rawValue === undefined)
-    return { ok: false, raw: rawTimestamp, error: `has no column ${columns.value + 1} (value)` };
+    return {
+      ok: false,
+      raw: rawTimestamp,
+      rawValue: '',
+      error: `has no column ${columns.value + 1} (value)`,
+    };
   const t = parseTimestamp(rawTimestamp);
   if (!Number.isFinite(t))
-    return { ok: false, raw: rawTimestamp, error: `timestamp "${rawTimestamp}" is not a date or Unix time` };
+    return {
+      ok: false,
+      raw: rawTimestamp,
+      rawValue,
+      error: `timestamp "${rawTimestamp}" is not a date or Unix time`,
+    };
   const lowered = rawValue.toLowerCase();
   const v =
     lowered === 'nan'
@@ -105,6 +115,6 @@ export function parseRow(line: string, columns: Columns): ParsedRow {
             ? Number.NaN
             : Number(rawValue);
   if (Number.isNaN(v) && lowered !== 'nan')
-    return { ok: false, raw: rawTimestamp, error: `value "${rawValue}" is not a number` };
-  return { ok: true, raw: rawTimestamp, t, v };
+    return { ok: false, raw: rawTimestamp, rawValue, error: `value "${rawValue}" is not a number` };
+  return { ok: true, raw: rawTimestamp, rawValue, t, v };
 }

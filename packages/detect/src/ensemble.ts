@@ -7,8 +7,9 @@
  * 1. The point is validated (finite value and timestamp, time never goes back); a bad point is skipped with the
  *    reason and changes nothing.
  * 2. Every detector gives a Reading. The evidence, in robust σ, is the agreement of the deviation models —
- *    the smallest |deviation| among robust-z, forecast and seasonal that are ready, so a value that one model
- *    finds normal (a seasonal peak, a trend) is not evidence — plus `weights` × the scores of the isolation forest
+ *    the smallest |deviation| among robust-z, forecast and seasonal that are ready (robust-z steps aside once the
+ *    seasonal model has found the season), so a value that one model finds normal (a seasonal peak, a trend) is
+ *    not evidence — plus `weights` × the scores of the isolation forest
  *    and the change-point detector.
  * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
  *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 2^(−excess/2): 0.5 when the
@@ -34,9 +35,11 @@ import { type Detector, type DetectorKind, invalidPoint, type Reading } from './
 const MAGIC = 0x41524744; // "ARGD"
 const VERSION = 1;
 /** Doublings of evidence over the series' normal extreme that make a score of 0.5. */
-const EXCESS_AT_HALF = 2;
+const EXCESS_AT_HALF = 1;
 /** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
 const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
+/** A boosting detector adds evidence only from this score up, where it starts to be confident. */
+const BOOST_FROM = 0.9;
 /** Robust σ a full score of a boosting detector adds to the evidence unless `weights` says otherwise. */
 const DEFAULT_BOOST = 2;
 /** A detector whose own score reaches this agrees that the point is abnormal. */
@@ -201,14 +204,20 @@ export class AnomalyDetector {
     let largest = 0;
     for (let i = 0; i < this.detectors.length; i++) {
       const detector = this.detectors[i];
-      const reading = detector.update(t, value);
-      readings[detector.kind] = reading;
+      readings[detector.kind] = detector.update(t, value);
+    }
+    // Once the seasonal model knows the series' season it replaces the window's median as the model of normal.
+    const seasonal = readings.seasonal?.ready === true;
+    for (let i = 0; i < this.detectors.length; i++) {
+      const kind = this.detectors[i].kind;
+      const reading = readings[kind]!;
       if (!reading.ready) continue;
-      if (BOOSTING.has(detector.kind)) boost += this.weights[i] * reading.score;
+      if (BOOSTING.has(kind))
+        boost += this.weights[i] * Math.max(0, (reading.score - BOOST_FROM) / (1 - BOOST_FROM));
       else {
         const size = Math.abs(reading.deviation);
-        agreement = Math.min(agreement, size);
         largest = Math.max(largest, size);
+        if (!(seasonal && kind === 'robust-z')) agreement = Math.min(agreement, size);
       }
     }
     const raw = (agreement === Number.POSITIVE_INFINITY ? 0 : agreement) + boost;
@@ -267,7 +276,7 @@ export class AnomalyDetector {
       const reading = readings[basis]!;
       this.episodeLevelBefore = reading.expected;
       this.episodeFirstDeviation = reading.deviation;
-      this.episodeKind = onsetKind(readings, agreeing, reading.deviation);
+      this.episodeKind = onsetKind(agreeing, reading.deviation);
     } else if (this.episodeOpen) {
       const reading = readings[this.episodeBasis];
       const outside = agreeing.length > 0 || (reading?.ready === true && Math.abs(reading.deviation) >= 3);
@@ -279,7 +288,16 @@ export class AnomalyDetector {
         this.episodeOpen = false;
         return undefined;
       }
-      if (this.episodePoints >= 6 && this.episodeKind !== 'seasonality-break' && reading?.ready) {
+      const plain = readings['robust-z'];
+      if (
+        this.episodePoints >= 3 &&
+        agreeing.includes('seasonal') &&
+        plain?.ready &&
+        Math.abs(plain.deviation) < 2.5
+      ) {
+        // Unusual for the time of day or week, ordinary for the series as a whole.
+        this.episodeKind = 'seasonality-break';
+      } else if (this.episodePoints >= 6 && this.episodeKind !== 'seasonality-break' && reading?.ready) {
         const growing = Math.abs(reading.deviation) > 1.5 * Math.abs(this.episodeFirstDeviation);
         const sameSide = Math.sign(reading.deviation) === Math.sign(this.episodeFirstDeviation);
         if (sameSide) this.episodeKind = growing ? 'trend-change' : 'level-shift';
@@ -393,16 +411,8 @@ function pickBasis(
   return BASIS_ORDER.find((kind) => agreeing.includes(kind) && usable(kind)) ?? BASIS_ORDER.find(usable);
 }
 
-function onsetKind(
-  readings: Partial<Record<DetectorKind, Reading>>,
-  agreeing: DetectorKind[],
-  deviation: number,
-): AnomalyKind {
-  if (agreeing.includes('change-point')) return 'level-shift';
-  const plain = readings['robust-z'];
-  if (agreeing.includes('seasonal') && plain?.ready && Math.abs(plain.deviation) < 2.5)
-    return 'seasonality-break';
-  return deviation >= 0 ? 'spike' : 'dip';
+function onsetKind(agreeing: DetectorKind[], deviation: number): AnomalyKind {
+  return agreeing.includes('change-point') ? 'level-shift' : deviation >= 0 ? 'spike' : 'dip';
 }
 
 function seasonOf(detectors: Detector[]): Explanation['season'] {

@@ -14,8 +14,9 @@
  *   down and freezes as the CUSUM approaches a decision instead of absorbing the shift it is measuring (S before,
  *   not after, so a point's own size does not decide how much of it is learned, which would bias σ low). σ has
  *   floors (1e-9·|μ| and 1e-12) so a constant series never divides by zero.
- * - Winsorising z at ±`clip` (default 2.5) makes one outlier add at most clip − k = 2 to a sum: a spike, or two in
- *   a row, is not a level shift; a large shift alarms on its third point (2 + 2 + 2 > 5).
+ * - Winsorising z at ±`clip` (default 2.5) makes one outlier add at most clip − k = 2 to a sum: a spike is not a
+ *   level shift unless noise had already raised the sum above 3 (a few percent of the time), two outliers in a
+ *   row only if it was above 1; a large shift alarms on its third point (2 + 2 + 2 > 5).
  * - After an alarm both sums restart at 0 and the reference mean restarts on the new level: the median of the
  *   alarming value and the two before it (n = 2: its variance is ≈ σ²/2.2), so a spike that tips a sum already
  *   raised by noise does not become the reference. σ is kept. A lasting shift is therefore reported once, with
