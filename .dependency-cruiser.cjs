@@ -46,6 +46,20 @@ module.exports = {
       to: { path: '^(server|packages/(?!contracts))/' },
     },
     {
+      name: 'detect-library-is-pure',
+      comment: 'The detection library does no I/O: only its command line touches files and streams.',
+      severity: 'error',
+      from: { path: '^packages/detect/src/', pathNot: '^packages/detect/src/(cli|bin)\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'detect-stands-alone',
+      comment: 'The detection library depends on nothing of the product; the server will depend on it.',
+      severity: 'error',
+      from: { path: '^packages/detect/' },
+      to: { path: '^(server|web|packages/contracts)/' },
+    },
+    {
       name: 'contracts-stand-alone',
       severity: 'error',
       from: { path: '^packages/contracts/' },

@@ -161,8 +161,12 @@ async function explainFile(input: string, format: string, timeZone: string, stde
     if (assessment.explanation) {
       if (assessment.anomaly)
         open = { at: raw, score: assessment.score, line, explanation: assessment.explanation };
-      else if (open && !SINGLE_MOMENT.has(assessment.explanation.kind)) {
-        // Shifts, trends and season breaks are told as they stand at the end; a spike or dip at its peak moment.
+      else if (
+        open &&
+        !SINGLE_MOMENT.has(assessment.explanation.kind) &&
+        Math.abs(assessment.explanation.deviation) >= 3
+      ) {
+        // Shifts, trends and season breaks are told as they last stood out; a spike or dip at its peak moment.
         open.explanation = assessment.explanation;
       }
     } else await flush();

@@ -212,9 +212,12 @@ export class AnomalyDetector {
       const kind = this.detectors[i].kind;
       const reading = readings[kind]!;
       if (!reading.ready) continue;
-      if (BOOSTING.has(kind))
-        boost += this.weights[i] * Math.max(0, (reading.score - BOOST_FROM) / (1 - BOOST_FROM));
-      else {
+      if (BOOSTING.has(kind)) {
+        // A CUSUM on raw values keeps crossing its limit on a seasonal cycle: it only counts without one.
+        if (!(seasonal && kind === 'change-point')) {
+          boost += this.weights[i] * Math.max(0, (reading.score - BOOST_FROM) / (1 - BOOST_FROM));
+        }
+      } else {
         const size = Math.abs(reading.deviation);
         largest = Math.max(largest, size);
         if (!(seasonal && kind === 'robust-z')) agreement = Math.min(agreement, size);

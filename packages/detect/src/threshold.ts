@@ -1,15 +1,15 @@
 /**
  * Adaptive threshold: how far beyond its own usual extremes is this series' evidence right now?
  *
- * The ensemble's raw evidence is in decades of improbability. Each series keeps an exponentially decaying
- * histogram of its own evidence (bins of 0.1 decade, half-life `halfLife` points) and reads from it the level that
+ * The ensemble's evidence arrives as log2(1 + robust σ). Each series keeps an exponentially decaying
+ * histogram of its own evidence (bins of 0.1, half-life `halfLife` points) and reads from it the level that
  * only a fraction `quantile` of recent points exceeded — this series' "normal extreme". The excess of the current
- * evidence over that level, in decades, is what an alert is about: a series that is always noisy has a high
+ * evidence over that level, in doublings, is what an alert is about: a series that is always noisy has a high
  * normal extreme and needs a stronger deviation than a quiet one, with no per-series tuning. The idea follows the
  * anomaly likelihood of Ahmad et al. (Neurocomputing 262, 2017), with an empirical quantile in place of their
  * normal model, because evidence distributions are heavy-tailed.
  *
- * Cost: O(1) to learn a point, O(bins) = 160 steps to read the quantile. Memory: 160 doubles.
+ * Cost: O(1) to learn a point, O(bins) = 200 steps to read the quantile. Memory: 200 doubles.
  */
 import type { StateReader, StateWriter } from './state.js';
 
@@ -67,7 +67,7 @@ export class AdaptiveThreshold {
     return 0;
   }
 
-  /** The excess of `evidence` over the normal extreme, in decades (0 when below it or too early), then learns it. */
+  /** The excess of `evidence` over the normal extreme (0 when below it or too early), then learns it. */
   update(evidence: number): number {
     const level = this.level();
     const excess = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
