@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StateReader, StateWriter } from '../state.js';
+import { readingDifferences, saveAndRestore } from '../testing/readings.js';
 import { makeSeries, type SeriesSpec } from '../testing/series.js';
 import type { Reading } from '../types.js';
 import { ChangePointDetector, type ChangePointOptions } from './change-point.js';
-
-const FIELDS = ['score', 'deviation', 'expected', 'lower', 'upper', 'ready', 'skipped'] as const;
 
 interface Run {
   readings: Reading[];
@@ -20,27 +18,6 @@ function run(detector: ChangePointDetector, t: readonly number[], v: readonly nu
     if (detector.alarms > before) out.alarms.push(i);
   }
   return out;
-}
-
-/** Fields that differ (by Object.is) between two runs of readings; empty when they are bit-identical. */
-function differences(a: Reading[], b: Reading[]): string[] {
-  const out = a.length === b.length ? [] : [`${a.length} readings against ${b.length}`];
-  a.forEach((reading, i) => {
-    for (const field of FIELDS) {
-      if (!Object.is(reading[field], b[i]?.[field]))
-        out.push(`#${i} ${field}: ${reading[field]} vs ${b[i]?.[field]}`);
-    }
-  });
-  return out.slice(0, 10);
-}
-
-function saveAndRestore(detector: ChangePointDetector): ChangePointDetector {
-  const out = new StateWriter();
-  detector.save(out);
-  const input = new StateReader(out.bytes());
-  const restored = ChangePointDetector.restore(input);
-  expect(input.done).toBe(true);
-  return restored;
 }
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -224,7 +201,7 @@ describe('ChangePointDetector', () => {
       expected.push(clean.update(s.t[i], s.v[i]));
       got.push(dirty.update(s.t[i], s.v[i]));
     }
-    expect(differences(got, expected)).toEqual([]);
+    expect(readingDifferences(got, expected)).toEqual([]);
     expect(dirty.alarms).toBe(clean.alarms);
   });
 
@@ -253,12 +230,12 @@ describe('ChangePointDetector', () => {
     });
     const original = new ChangePointDetector(options);
     run(original, s.t.slice(0, before), s.v.slice(0, before));
-    const restored = saveAndRestore(original);
+    const restored = saveAndRestore(original, ChangePointDetector.restore);
     expect(restored.options).toEqual(original.options);
     expect(restored.alarms).toBe(original.alarms);
     const rest = [s.t.slice(before), s.v.slice(before)] as const;
     const [again, reference] = [run(restored, ...rest), run(original, ...rest)];
-    expect(differences(again.readings, reference.readings)).toEqual([]);
+    expect(readingDifferences(again.readings, reference.readings)).toEqual([]);
     expect(again.alarms).toEqual(reference.alarms);
     expect(reference.alarms.length).toBeGreaterThan(0);
   });
@@ -271,7 +248,7 @@ describe('ChangePointDetector', () => {
       lambda: 0.2,
       minPoints: 7,
     };
-    const restored = saveAndRestore(new ChangePointDetector(options));
+    const restored = saveAndRestore(new ChangePointDetector(options), ChangePointDetector.restore);
     expect(restored.options).toEqual(options);
     const s = makeSeries({ n: 10 });
     expect(run(restored, s.t, s.v).readings.map((r) => r.ready)).toEqual([

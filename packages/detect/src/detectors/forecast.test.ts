@@ -1,51 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { StateReader, StateWriter } from '../state.js';
+import { maxAbsDeviation, readAll, readingDifferences, saveAndRestore } from '../testing/readings.js';
 import { makeSeries, type SeriesSpec } from '../testing/series.js';
 import type { Reading } from '../types.js';
 import { ForecastDetector, type ForecastOptions } from './forecast.js';
 
-const FIELDS = ['score', 'deviation', 'expected', 'lower', 'upper', 'ready', 'skipped'] as const;
 /**
  * Ordinary points stay below this many σ: Gaussian noise plus the error of the forecast and of a scale learned
  * from about 50 residuals (the worst of 40,000 noise points measured 4.5).
  */
 const CALM = 5;
 
-function run(detector: ForecastDetector, t: readonly number[], v: readonly number[]): Reading[] {
-  return t.map((ti, i) => detector.update(ti, v[i]));
-}
-
-/** Fields that differ (by Object.is) between two runs of readings; empty when they are bit-identical. */
-function differences(a: Reading[], b: Reading[]): string[] {
-  const out = a.length === b.length ? [] : [`${a.length} readings against ${b.length}`];
-  a.forEach((reading, i) => {
-    for (const field of FIELDS) {
-      if (!Object.is(reading[field], b[i]?.[field]))
-        out.push(`#${i} ${field}: ${reading[field]} vs ${b[i]?.[field]}`);
-    }
-  });
-  return out.slice(0, 10);
-}
-
-function saveAndRestore(detector: ForecastDetector): ForecastDetector {
-  const out = new StateWriter();
-  detector.save(out);
-  const input = new StateReader(out.bytes());
-  const restored = ForecastDetector.restore(input);
-  expect(input.done).toBe(true);
-  return restored;
-}
-
-function maxAbsDeviation(readings: Reading[], from: number, to: number): number {
-  let max = 0;
-  for (let i = from; i < to; i++) if (readings[i].ready) max = Math.max(max, Math.abs(readings[i].deviation));
-  return max;
-}
-
 describe('ForecastDetector', () => {
   it('learns for minPoints points, then reads every point', () => {
     const s = makeSeries({ n: 100 });
-    const readings = run(new ForecastDetector({ minPoints: 20 }), s.t, s.v);
+    const readings = readAll(new ForecastDetector({ minPoints: 20 }), s.t, s.v);
     expect(readings.slice(0, 20).every((r) => !r.ready && r.score === 0 && r.deviation === 0)).toBe(true);
     expect(readings.slice(20).every((r) => r.ready && Number.isFinite(r.deviation))).toBe(true);
   });
@@ -73,7 +41,7 @@ describe('ForecastDetector', () => {
     { name: 'a spike on a trend', spec: { n: 800, seed: 4, trend: 0.05, spikes: [{ at: 600, size: 12 }] } },
   ])('flags $name at that point only', ({ spec }) => {
     const s = makeSeries(spec);
-    const readings = run(new ForecastDetector(), s.t, s.v);
+    const readings = readAll(new ForecastDetector(), s.t, s.v);
     const at = s.spikeIndex[0];
     const size = spec.spikes![0].size;
     const spike = readings[at];
@@ -95,7 +63,7 @@ describe('ForecastDetector', () => {
     { name: 'up, not clipped', size: 50, clip: Number.POSITIVE_INFINITY, next: Number.POSITIVE_INFINITY },
   ])('a huge spike ($name) moves the level by at most α·clip·scale', ({ size, clip, next }) => {
     const s = makeSeries({ n: 700, seed: 10, spikes: [{ at: 600, size }] });
-    const readings = run(new ForecastDetector({ clip }), s.t, s.v);
+    const readings = readAll(new ForecastDetector({ clip }), s.t, s.v);
     expect(Math.abs(readings[600].deviation)).toBeGreaterThan(40);
     const after = maxAbsDeviation(readings, 601, 606);
     if (Number.isFinite(next)) expect(after).toBeLessThan(next);
@@ -111,7 +79,7 @@ describe('ForecastDetector', () => {
     'flags a level shift $name at its first point and accepts the new level within 10 points',
     ({ size, seed }) => {
       const s = makeSeries({ n: 1000, seed, shifts: [{ at: 600, size }] });
-      const readings = run(new ForecastDetector(), s.t, s.v);
+      const readings = readAll(new ForecastDetector(), s.t, s.v);
       expect(maxAbsDeviation(readings, 0, 600)).toBeLessThan(CALM);
       expect(Math.sign(readings[600].deviation)).toBe(Math.sign(size));
       expect(Math.abs(readings[600].deviation)).toBeGreaterThan(6);
@@ -125,7 +93,7 @@ describe('ForecastDetector', () => {
     'follows a trend of $trend σ per point without alarms',
     ({ trend }) => {
       const s = makeSeries({ n: 3000, seed: 6, trend });
-      const readings = run(new ForecastDetector(), s.t, s.v);
+      const readings = readAll(new ForecastDetector(), s.t, s.v);
       expect(maxAbsDeviation(readings, 0, readings.length)).toBeLessThan(CALM);
       // The damped trend leaves a small bias (≈ 2.3 · trend / σ for the defaults), not a growing lag.
       const late = readings.slice(2000);
@@ -138,7 +106,7 @@ describe('ForecastDetector', () => {
     'gives score 0 on a constant series at $base, a huge but finite deviation for a step, then accepts the step',
     ({ base }) => {
       const s = makeSeries({ n: 200, base, noise: 0, shifts: [{ at: 150, size: 1 }] });
-      const readings = run(new ForecastDetector(), s.t, s.v);
+      const readings = readAll(new ForecastDetector(), s.t, s.v);
       for (const r of readings.slice(20, 150)) {
         expect(r).toMatchObject({ ready: true, deviation: 0, expected: base });
         expect(r.score).toBeLessThan(1e-12); // deviationScore(0): 0 up to erfc's rounding
@@ -175,7 +143,7 @@ describe('ForecastDetector', () => {
       expected.push(clean.update(s.t[i], s.v[i]));
       got.push(dirty.update(s.t[i], s.v[i]));
     }
-    expect(differences(got, expected)).toEqual([]);
+    expect(readingDifferences(got, expected)).toEqual([]);
     expect(got[600].score).toBeGreaterThan(0.99);
   });
 
@@ -198,11 +166,11 @@ describe('ForecastDetector', () => {
       shifts: [{ at: before + 500, size: 30 }],
     });
     const original = new ForecastDetector(options);
-    run(original, s.t.slice(0, before), s.v.slice(0, before));
-    const restored = saveAndRestore(original);
+    readAll(original, s.t.slice(0, before), s.v.slice(0, before));
+    const restored = saveAndRestore(original, ForecastDetector.restore);
     expect(restored.options).toEqual(original.options);
     const rest = [s.t.slice(before), s.v.slice(before)] as const;
-    expect(differences(run(restored, ...rest), run(original, ...rest))).toEqual([]);
+    expect(readingDifferences(readAll(restored, ...rest), readAll(original, ...rest))).toEqual([]);
   });
 
   it('keeps non-default options through save and restore', () => {
@@ -215,10 +183,15 @@ describe('ForecastDetector', () => {
       shiftAfter: 0,
       minPoints: 7,
     };
-    const restored = saveAndRestore(new ForecastDetector(options));
+    const restored = saveAndRestore(new ForecastDetector(options), ForecastDetector.restore);
     expect(restored.options).toEqual(options);
     const s = makeSeries({ n: 10 });
-    expect(run(restored, s.t, s.v).map((r) => r.ready)).toEqual([...Array(7).fill(false), true, true, true]);
+    expect(readAll(restored, s.t, s.v).map((r) => r.ready)).toEqual([
+      ...Array(7).fill(false),
+      true,
+      true,
+      true,
+    ]);
   });
 
   it.each<{ options: Partial<ForecastOptions>; message: RegExp }>([

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { StateError, StateReader, StateWriter } from '../state.js';
+import { expectSameReading, quantile, readSeries, restoreFrom, stateBytes } from '../testing/readings.js';
 import { HOUR, MINUTE, makeSeries, type SeriesSpec } from '../testing/series.js';
-import type { Reading } from '../types.js';
 import { IsolationForestDetector, type IsolationForestOptions } from './isolation-forest.js';
 
+/** The readings of the series of `spec` by the detector (by default, one with the default options). */
 function run(spec: SeriesSpec, detector = new IsolationForestDetector()) {
-  const series = makeSeries(spec);
-  const readings = series.t.map((t, i) => detector.update(t, series.v[i]));
-  return { series, readings, detector };
-}
-
-function bytesOf(detector: IsolationForestDetector): Uint8Array {
-  const out = new StateWriter();
-  detector.save(out);
-  return out.bytes();
-}
-
-function expectSameReading(a: Reading, b: Reading): void {
-  for (const key of ['score', 'deviation', 'expected', 'lower', 'upper', 'ready', 'skipped'] as const) {
-    expect(Object.is(a[key], b[key]), `${key}: ${a[key]} vs ${b[key]}`).toBe(true);
-  }
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(q * (sorted.length - 1))];
+  return readSeries(spec, detector);
 }
 
 describe('IsolationForestDetector', () => {
@@ -128,7 +110,7 @@ describe('IsolationForestDetector', () => {
         }
         expectSameReading(dirty.update(series.t[i], series.v[i]), clean.update(series.t[i], series.v[i]));
       }
-      expect(bytesOf(dirty)).toEqual(bytesOf(clean));
+      expect(stateBytes(dirty)).toEqual(stateBytes(clean));
     });
   });
 
@@ -142,19 +124,17 @@ describe('IsolationForestDetector', () => {
       });
       const original = new IsolationForestDetector();
       for (let i = 0; i < cut; i++) original.update(series.t[i], series.v[i]);
-      const bytes = bytesOf(original);
+      const bytes = stateBytes(original);
       expect(bytes.length).toBeLessThan(25_000);
-      const input = new StateReader(bytes);
-      const restored = IsolationForestDetector.restore(input);
-      expect(input.done).toBe(true);
-      expect(bytesOf(restored)).toEqual(bytes);
+      const restored = restoreFrom(bytes, IsolationForestDetector.restore);
+      expect(stateBytes(restored)).toEqual(bytes);
       for (let i = cut; i < series.t.length; i++) {
         expectSameReading(
           restored.update(series.t[i], series.v[i]),
           original.update(series.t[i], series.v[i]),
         );
       }
-      expect(bytesOf(restored)).toEqual(bytesOf(original));
+      expect(stateBytes(restored)).toEqual(stateBytes(original));
     });
 
     it('keeps non-default options, and the seed decides the forest', () => {
@@ -167,7 +147,7 @@ describe('IsolationForestDetector', () => {
         seed: 7,
       };
       const { series, detector } = run({ n: 1000 }, new IsolationForestDetector(options));
-      const restored = IsolationForestDetector.restore(new StateReader(bytesOf(detector)));
+      const restored = IsolationForestDetector.restore(new StateReader(stateBytes(detector)));
       expect(restored.options).toEqual(options);
       const next = { t: series.t.at(-1)! + 5 * MINUTE, v: 104 };
       const other = run({ n: 1000 }, new IsolationForestDetector({ ...options, seed: 8 })).detector;

@@ -1,48 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { StateReader, StateWriter } from '../state.js';
+import { maxAbsDeviation, readAll, readingDifferences, saveAndRestore } from '../testing/readings.js';
 import { makeSeries, type SeriesSpec } from '../testing/series.js';
 import type { Reading } from '../types.js';
 import { RobustZDetector, type RobustZOptions } from './robust-z.js';
 
-const FIELDS = ['score', 'deviation', 'expected', 'lower', 'upper', 'ready', 'skipped'] as const;
 /** Ordinary points stay below this many σ (Gaussian noise plus the error of a window's median and MAD). */
 const CALM = 4.5;
-
-function run(detector: RobustZDetector, t: readonly number[], v: readonly number[]): Reading[] {
-  return t.map((ti, i) => detector.update(ti, v[i]));
-}
-
-/** Fields that differ (by Object.is) between two runs of readings; empty when they are bit-identical. */
-function differences(a: Reading[], b: Reading[]): string[] {
-  const out = a.length === b.length ? [] : [`${a.length} readings against ${b.length}`];
-  a.forEach((reading, i) => {
-    for (const field of FIELDS) {
-      if (!Object.is(reading[field], b[i]?.[field]))
-        out.push(`#${i} ${field}: ${reading[field]} vs ${b[i]?.[field]}`);
-    }
-  });
-  return out.slice(0, 10);
-}
-
-function saveAndRestore(detector: RobustZDetector): RobustZDetector {
-  const out = new StateWriter();
-  detector.save(out);
-  const input = new StateReader(out.bytes());
-  const restored = RobustZDetector.restore(input);
-  expect(input.done).toBe(true);
-  return restored;
-}
-
-function maxAbsDeviation(readings: Reading[], from: number, to: number): number {
-  let max = 0;
-  for (let i = from; i < to; i++) if (readings[i].ready) max = Math.max(max, Math.abs(readings[i].deviation));
-  return max;
-}
 
 describe('RobustZDetector', () => {
   it('learns for minPoints points, then reads every point', () => {
     const s = makeSeries({ n: 100 });
-    const readings = run(new RobustZDetector({ minPoints: 30 }), s.t, s.v);
+    const readings = readAll(new RobustZDetector({ minPoints: 30 }), s.t, s.v);
     expect(readings.slice(0, 30).every((r) => !r.ready && r.score === 0 && r.deviation === 0)).toBe(true);
     expect(readings.slice(30).every((r) => r.ready && Number.isFinite(r.deviation))).toBe(true);
   });
@@ -69,7 +37,7 @@ describe('RobustZDetector', () => {
     },
   ])('flags $name at that point only', ({ spec }) => {
     const s = makeSeries(spec);
-    const readings = run(new RobustZDetector(), s.t, s.v);
+    const readings = readAll(new RobustZDetector(), s.t, s.v);
     const at = s.spikeIndex[0];
     const size = spec.spikes![0].size;
     const spike = readings[at];
@@ -93,7 +61,7 @@ describe('RobustZDetector', () => {
     'flags a level shift $name from its first point until the window median has moved (half a window)',
     ({ size }) => {
       const s = makeSeries({ n: 1200, seed: 5, shifts: [{ at: 600, size }] });
-      const readings = run(new RobustZDetector({ window: 288 }), s.t, s.v);
+      const readings = readAll(new RobustZDetector({ window: 288 }), s.t, s.v);
       expect(maxAbsDeviation(readings, 0, 600)).toBeLessThan(CALM);
       for (const r of readings.slice(600, 700)) {
         expect(Math.sign(r.deviation)).toBe(Math.sign(size));
@@ -111,7 +79,7 @@ describe('RobustZDetector', () => {
     { trend: -0.005, lag: -0.72 },
   ])('lags a slow trend of $trend σ per point by about half a window but never alarms', ({ trend, lag }) => {
     const s = makeSeries({ n: 3000, seed: 6, trend });
-    const readings = run(new RobustZDetector(), s.t, s.v).slice(300);
+    const readings = readAll(new RobustZDetector(), s.t, s.v).slice(300);
     expect(maxAbsDeviation(readings, 0, readings.length)).toBeLessThan(CALM);
     // The median of the last 288 values is 144 steps behind: the mean deviation is about 144 · trend / σ.
     const mean = readings.reduce((sum, r) => sum + r.deviation, 0) / readings.length;
@@ -123,7 +91,7 @@ describe('RobustZDetector', () => {
     'gives score 0 on a constant series at $base, then a huge but finite deviation for a step away from it',
     ({ base }) => {
       const s = makeSeries({ n: 200, base, noise: 0, shifts: [{ at: 150, size: 1 }] });
-      const readings = run(new RobustZDetector(), s.t, s.v);
+      const readings = readAll(new RobustZDetector(), s.t, s.v);
       for (const r of readings.slice(30, 150)) {
         expect(r).toMatchObject({ ready: true, deviation: 0, expected: base });
         expect(r.score).toBeLessThan(1e-12); // deviationScore(0): 0 up to erfc's rounding
@@ -159,7 +127,7 @@ describe('RobustZDetector', () => {
       expected.push(clean.update(s.t[i], s.v[i]));
       got.push(dirty.update(s.t[i], s.v[i]));
     }
-    expect(differences(got, expected)).toEqual([]);
+    expect(readingDifferences(got, expected)).toEqual([]);
     expect(got[600].score).toBeGreaterThan(0.99);
   });
 
@@ -181,18 +149,26 @@ describe('RobustZDetector', () => {
       shifts: [{ at: before + 500, size: 6 }],
     });
     const original = new RobustZDetector(options);
-    run(original, s.t.slice(0, before), s.v.slice(0, before));
-    const restored = saveAndRestore(original);
+    readAll(original, s.t.slice(0, before), s.v.slice(0, before));
+    const restored = saveAndRestore(original, RobustZDetector.restore);
     expect(restored.options).toEqual(original.options);
     const rest = [s.t.slice(before), s.v.slice(before)] as const;
-    expect(differences(run(restored, ...rest), run(original, ...rest))).toEqual([]);
+    expect(readingDifferences(readAll(restored, ...rest), readAll(original, ...rest))).toEqual([]);
   });
 
   it('keeps non-default options through save and restore', () => {
-    const restored = saveAndRestore(new RobustZDetector({ window: 41, minPoints: 7 }));
+    const restored = saveAndRestore(
+      new RobustZDetector({ window: 41, minPoints: 7 }),
+      RobustZDetector.restore,
+    );
     expect(restored.options).toEqual({ window: 41, minPoints: 7 });
     const s = makeSeries({ n: 10 });
-    expect(run(restored, s.t, s.v).map((r) => r.ready)).toEqual([...Array(7).fill(false), true, true, true]);
+    expect(readAll(restored, s.t, s.v).map((r) => r.ready)).toEqual([
+      ...Array(7).fill(false),
+      true,
+      true,
+      true,
+    ]);
   });
 
   it.each<{ options: Partial<RobustZOptions>; message: RegExp }>([
@@ -220,7 +196,7 @@ describe('RobustZDetector', () => {
       return x;
     });
     const detector = new RobustZDetector({ window, minPoints: window });
-    const readings = run(detector, s.t, v);
+    const readings = readAll(detector, s.t, v);
     for (let i = window; i < v.length; i++) {
       const sorted = v.slice(i - window, i).sort((a, b) => a - b);
       const middle = (xs: number[]) => (xs[(window - 1) >> 1] + xs[window >> 1]) / 2;

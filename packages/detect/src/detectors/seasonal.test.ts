@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { StateError, StateReader, StateWriter } from '../state.js';
+import { expectSameReading, readSeries, restoreFrom, stateBytes } from '../testing/readings.js';
 import { DAY, HOUR, MINUTE, makeSeries, type SeriesSpec } from '../testing/series.js';
-import type { Reading } from '../types.js';
 import { SeasonalDetector, type SeasonalOptions } from './seasonal.js';
 
 const WEEK = 7 * DAY;
 const FIVE_MINUTES = 5 * MINUTE;
 
+/** The readings of the series of `spec` by the detector (by default, one with the default options). */
 function run(spec: SeriesSpec, detector = new SeasonalDetector()) {
-  const series = makeSeries(spec);
-  const readings = series.t.map((t, i) => detector.update(t, series.v[i]));
-  return { series, readings, detector };
-}
-
-function bytesOf(detector: SeasonalDetector): Uint8Array {
-  const out = new StateWriter();
-  detector.save(out);
-  return out.bytes();
-}
-
-function expectSameReading(a: Reading, b: Reading): void {
-  for (const key of ['score', 'deviation', 'expected', 'lower', 'upper', 'ready', 'skipped'] as const) {
-    expect(Object.is(a[key], b[key]), `${key}: ${a[key]} vs ${b[key]}`).toBe(true);
-  }
+  return readSeries(spec, detector);
 }
 
 describe('SeasonalDetector', () => {
@@ -194,7 +181,7 @@ describe('SeasonalDetector', () => {
         }
         expectSameReading(dirty.update(series.t[i], series.v[i]), clean.update(series.t[i], series.v[i]));
       }
-      expect(bytesOf(dirty)).toEqual(bytesOf(clean));
+      expect(stateBytes(dirty)).toEqual(stateBytes(clean));
     });
   });
 
@@ -204,12 +191,10 @@ describe('SeasonalDetector', () => {
       const original = new SeasonalDetector();
       for (let i = 0; i < cut; i++) original.update(series.t[i], series.v[i]);
       if (cut === 3000) expect(original.period).toBe(DAY);
-      const bytes = bytesOf(original);
+      const bytes = stateBytes(original);
       expect(bytes.length).toBeLessThan(20_000);
-      const input = new StateReader(bytes);
-      const restored = SeasonalDetector.restore(input);
-      expect(input.done).toBe(true);
-      expect(bytesOf(restored)).toEqual(bytes);
+      const restored = restoreFrom(bytes, SeasonalDetector.restore);
+      expect(stateBytes(restored)).toEqual(bytes);
       expect(restored.period).toBe(original.period);
       for (let i = cut; i < series.t.length; i++) {
         expectSameReading(
@@ -217,13 +202,13 @@ describe('SeasonalDetector', () => {
           original.update(series.t[i], series.v[i]),
         );
       }
-      expect(bytesOf(restored)).toEqual(bytesOf(original));
+      expect(stateBytes(restored)).toEqual(stateBytes(original));
     });
 
     it('stays under 20 KB with weekly bins at 5-minute steps', () => {
       const { detector } = run({ n: 35 * 288, weekly: 30, daily: 5 });
       expect(detector.period).toBe(WEEK);
-      expect(bytesOf(detector).length).toBeLessThan(20_000);
+      expect(stateBytes(detector).length).toBeLessThan(20_000);
     });
 
     it('keeps non-default options', () => {
@@ -235,7 +220,7 @@ describe('SeasonalDetector', () => {
         clip: 4,
         checkEvery: 3,
       };
-      const restored = SeasonalDetector.restore(new StateReader(bytesOf(new SeasonalDetector(options))));
+      const restored = SeasonalDetector.restore(new StateReader(stateBytes(new SeasonalDetector(options))));
       expect(restored.options).toEqual({ ...restored.options, ...options });
       expect(restored.options.scaleAlpha).toBe(0.01);
     });
