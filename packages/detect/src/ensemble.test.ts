@@ -58,6 +58,19 @@ describe('the ensemble finds what a person would call an anomaly, once', () => {
     expect(alerts).toEqual([]);
   });
 
+  it('a noise-free daily on/off pattern raises nothing once its edges are learned', () => {
+    const start = Date.UTC(2024, 0, 1);
+    const step = 5 * 60_000;
+    const detector = new AnomalyDetector();
+    const alerts: number[] = [];
+    for (let i = 0; i < 12 * 288; i++) {
+      const t = start + i * step;
+      const on = (t % 86_400_000) / 3_600_000 >= 8 && (t % 86_400_000) / 3_600_000 < 18;
+      if (detector.update(t, on ? 80 : 20).anomaly && i >= 7 * 288) alerts.push(i);
+    }
+    expect(alerts).toEqual([]);
+  });
+
   it('scores stay within [0, 1]', () => {
     const series = makeSeries({
       n: 4000,

@@ -119,6 +119,9 @@ export class SeasonalDetector implements Detector {
   private readonly learningSince = new Float64Array([Number.NaN, Number.NaN]);
   private readonly offsets = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
   private readonly weights = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
+  /** EW mean absolute residual per phase bin: phases the model always misses by some amount (a square wave's
+   * edges) widen their own band instead of alerting every cycle. */
+  private readonly phaseResidual = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
 
   // Output of correlation().
   private pairs = 0;
@@ -182,7 +185,12 @@ export class SeasonalDetector implements Detector {
         continue;
       }
       const expected = this.level[p] + s;
-      const scale = Math.max(this.absResidual[p] * ABS_TO_SIGMA, 1e-12 * (1 + Math.abs(expected)));
+      const phaseResidual = this.phaseResidual[p];
+      const local = phaseResidual[b0] * (1 - f) + phaseResidual[b1] * f;
+      const scale = Math.max(
+        Math.max(this.absResidual[p], local) * ABS_TO_SIGMA,
+        1e-12 * (1 + Math.abs(expected)),
+      );
       if (p === a && t - this.learningSince[p] >= period && this.learned[p] * o.scaleAlpha >= 1) {
         const deviation = (v - expected) / scale;
         reading = {
@@ -218,6 +226,7 @@ export class SeasonalDetector implements Detector {
           if (warm && weights[b] >= full) d = clamp(d, limit);
           weights[b] = Math.min(weights[b] + w, cap);
           offsets[b] += (d * w) / weights[b];
+          phaseResidual[b] += o.seasonAlpha * w * (Math.abs(r) - phaseResidual[b]);
         }
       }
     }
@@ -351,7 +360,10 @@ export class SeasonalDetector implements Detector {
       .f64s(this.absResidual)
       .f64s(this.learned)
       .f64s(this.learningSince);
-    for (let p = 0; p < 2; p++) out.f32s(this.offsets[p], this.bins[p]).f32s(this.weights[p], this.bins[p]);
+    for (let p = 0; p < 2; p++) {
+      out.f32s(this.offsets[p], this.bins[p]).f32s(this.weights[p], this.bins[p]);
+      out.f32s(this.phaseResidual[p], this.bins[p]);
+    }
   }
 
   static restore(input: StateReader): SeasonalDetector {
@@ -382,6 +394,7 @@ export class SeasonalDetector implements Detector {
     for (let p = 0; p < 2; p++) {
       input.f32s(d.offsets[p]);
       input.f32s(d.weights[p]);
+      input.f32s(d.phaseResidual[p]);
     }
     return d;
   }
