@@ -7,9 +7,10 @@
  * 1. The point is validated (finite value and timestamp, time never goes back); a bad point is skipped with the
  *    reason and changes nothing.
  * 2. Every detector gives a Reading. The evidence, in robust σ, is the agreement of the deviation models —
- *    the smallest |deviation| among robust-z, forecast and seasonal that are ready (robust-z steps aside once the
- *    seasonal model has found the season), so a value that one model finds normal (a seasonal peak, a trend) is
- *    not evidence — plus `weights` × the scores of the isolation forest
+ *    the smallest |deviation| among robust-z and forecast that are ready, so a value that one model finds normal
+ *    (a trend, the recent level) is not evidence; once the seasonal model has found the season it alone is the
+ *    model of normal, since a break of the usual daily or weekly shape is what only it can see. A deviation that
+ *    persists counts more: the evidence is at least |mean of the last 6 signed deviations|·√6. Added to it: `weights` × the scores of the isolation forest
  *    and the change-point detector.
  * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
  *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 2^(−excess/2): 0.5 when the
@@ -38,6 +39,8 @@ const VERSION = 1;
 const EXCESS_AT_HALF = 1;
 /** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
 const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
+/** Points over which a persisting deviation is averaged. */
+const SUSTAIN = 6;
 /** A boosting detector adds evidence only from this score up, where it starts to be confident. */
 const BOOST_FROM = 0.9;
 /** Robust σ a full score of a boosting detector adds to the evidence unless `weights` says otherwise. */
@@ -159,6 +162,9 @@ export class AnomalyDetector {
   private lastAlertAt = -1;
   private lastAlertExcess = 0;
   private records = new RecordTracker();
+  private readonly recent = new Float64Array(SUSTAIN);
+  private recentNext = 0;
+  private recentSum = 0;
   private episodeOpen = false;
   private episodeStart = 0;
   private episodePoints = 0;
@@ -200,6 +206,7 @@ export class AnomalyDetector {
 
     const readings: Partial<Record<DetectorKind, Reading>> = {};
     let agreement = Number.POSITIVE_INFINITY;
+    let signed = 0;
     let boost = 0;
     let largest = 0;
     for (let i = 0; i < this.detectors.length; i++) {
@@ -220,10 +227,21 @@ export class AnomalyDetector {
       } else {
         const size = Math.abs(reading.deviation);
         largest = Math.max(largest, size);
-        if (!(seasonal && kind === 'robust-z')) agreement = Math.min(agreement, size);
+        if (!(seasonal && kind !== 'seasonal') && size < agreement) {
+          agreement = size;
+          signed = reading.deviation;
+        }
       }
     }
-    const raw = (agreement === Number.POSITIVE_INFINITY ? 0 : agreement) + boost;
+    // A deviation that persists is stronger evidence than one point of the same size: the mean of the last
+    // SUSTAIN signed deviations, times √SUSTAIN (its z-score were they independent).
+    this.recentSum -= this.recent[this.recentNext];
+    this.recent[this.recentNext] = signed;
+    this.recentSum += signed;
+    this.recentNext = (this.recentNext + 1) % SUSTAIN;
+    const sustained = Math.abs(this.recentSum) / Math.sqrt(SUSTAIN);
+    const instant = agreement === Number.POSITIVE_INFINITY ? 0 : agreement;
+    const raw = Math.max(instant, sustained) + boost;
     const excess = Math.max(0, this.adaptive.update(Math.log2(1 + raw)) - this.currentPenalty(t));
     let score = 1 - 2 ** (-excess / EXCESS_AT_HALF);
     let damped = false;
@@ -359,6 +377,7 @@ export class AnomalyDetector {
     out.f64(this.lastT).u32(this.count);
     out.f64(this.lastAlertAt).f64(this.lastAlertExcess);
     this.records.save(out);
+    out.f64s(this.recent).u32(this.recentNext).f64(this.recentSum);
     out.bool(this.episodeOpen).f64(this.episodeStart).u32(this.episodePoints).u32(this.episodeCalm);
     out.text(this.episodeKind).text(this.episodeBasis).u32(this.episodeAgreeing);
     out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation);
@@ -381,6 +400,9 @@ export class AnomalyDetector {
     detector.lastAlertAt = input.f64();
     detector.lastAlertExcess = input.f64();
     detector.records = RecordTracker.restore(input);
+    input.f64s(detector.recent);
+    detector.recentNext = input.u32();
+    detector.recentSum = input.f64();
     detector.episodeOpen = input.bool();
     detector.episodeStart = input.f64();
     detector.episodePoints = input.u32();
