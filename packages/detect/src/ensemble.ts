@@ -162,6 +162,7 @@ export class AnomalyDetector {
   private lastAlertAt = -1;
   private lastAlertExcess = 0;
   private records = new RecordTracker();
+  private seasonalModel = false;
   private readonly recent = new Float64Array(SUSTAIN);
   private recentNext = 0;
   private recentSum = 0;
@@ -215,6 +216,11 @@ export class AnomalyDetector {
     }
     // Once the seasonal model knows the series' season it replaces the window's median as the model of normal.
     const seasonal = readings.seasonal?.ready === true;
+    if (seasonal !== this.seasonalModel) {
+      // The evidence now comes from another model of normal: its history starts over.
+      this.seasonalModel = seasonal;
+      this.adaptive.reset();
+    }
     for (let i = 0; i < this.detectors.length; i++) {
       const kind = this.detectors[i].kind;
       const reading = readings[kind]!;
@@ -377,7 +383,7 @@ export class AnomalyDetector {
     out.f64(this.lastT).u32(this.count);
     out.f64(this.lastAlertAt).f64(this.lastAlertExcess);
     this.records.save(out);
-    out.f64s(this.recent).u32(this.recentNext).f64(this.recentSum);
+    out.f64s(this.recent).u32(this.recentNext).f64(this.recentSum).bool(this.seasonalModel);
     out.bool(this.episodeOpen).f64(this.episodeStart).u32(this.episodePoints).u32(this.episodeCalm);
     out.text(this.episodeKind).text(this.episodeBasis).u32(this.episodeAgreeing);
     out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation);
@@ -403,6 +409,7 @@ export class AnomalyDetector {
     input.f64s(detector.recent);
     detector.recentNext = input.u32();
     detector.recentSum = input.f64();
+    detector.seasonalModel = input.bool();
     detector.episodeOpen = input.bool();
     detector.episodeStart = input.f64();
     detector.episodePoints = input.u32();

@@ -85,6 +85,14 @@ export class AdaptiveThreshold {
     return excess;
   }
 
+  /** Forgets the history: used when the evidence starts to mean something else (another model of normal). */
+  reset(): void {
+    this.bins.fill(0);
+    this.weight = 1;
+    this.total = 0;
+    this.count = 0;
+  }
+
   save(out: StateWriter): void {
     const o = this.options;
     out.u8(TAG).f64(o.halfLife).f64(o.quantile).u32(o.minHistory);
