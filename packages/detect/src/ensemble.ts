@@ -156,6 +156,8 @@ export class AnomalyDetector {
   private readonly detectors: Detector[];
   private readonly weights: Float64Array;
   private adaptive: AdaptiveThreshold;
+  /** The previous model's threshold, used until the new one has enough history. */
+  private handover: AdaptiveThreshold | undefined;
   private lastT = Number.NaN;
   private count = 0;
   // Reporting and episodes.
@@ -217,9 +219,11 @@ export class AnomalyDetector {
     // Once the seasonal model knows the series' season it replaces the window's median as the model of normal.
     const seasonal = readings.seasonal?.ready === true;
     if (seasonal !== this.seasonalModel) {
-      // The evidence now comes from another model of normal: its history starts over.
+      // The evidence now comes from another model of normal: its history starts over, and the old history
+      // stands in until the new one is long enough to say what is usual.
       this.seasonalModel = seasonal;
-      this.adaptive.reset();
+      this.handover = this.adaptive;
+      this.adaptive = new AdaptiveThreshold(this.options.adaptive);
     }
     for (let i = 0; i < this.detectors.length; i++) {
       const kind = this.detectors[i].kind;
@@ -248,7 +252,13 @@ export class AnomalyDetector {
     const sustained = Math.abs(this.recentSum) / Math.sqrt(SUSTAIN);
     const instant = agreement === Number.POSITIVE_INFINITY ? 0 : agreement;
     const raw = Math.max(instant, sustained) + boost;
-    const excess = Math.max(0, this.adaptive.update(Math.log2(1 + raw)) - this.currentPenalty(t));
+    const evidence = Math.log2(1 + raw);
+    let level = this.adaptive.level();
+    if (Number.isNaN(level) && this.handover) level = this.handover.level();
+    else this.handover = undefined;
+    this.adaptive.learn(evidence);
+    const over = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
+    const excess = Math.max(0, over - this.currentPenalty(t));
     let score = 1 - 2 ** (-excess / EXCESS_AT_HALF);
     let damped = false;
     if (score >= this.options.threshold) {
@@ -390,6 +400,8 @@ export class AnomalyDetector {
     out.f64(this.penalty).f64(this.penaltyAt).u32(this.falsePositives);
     for (const detector of this.detectors) detector.save(out);
     this.adaptive.save(out);
+    out.bool(this.handover !== undefined);
+    this.handover?.save(out);
     return out.bytes();
   }
 
@@ -426,6 +438,7 @@ export class AnomalyDetector {
       detector.detectors[i] = restoreDetector(options.detectors[i], input);
     }
     detector.adaptive = AdaptiveThreshold.restore(input);
+    if (input.bool()) detector.handover = AdaptiveThreshold.restore(input);
     if (!input.done) throw new StateError('state has trailing bytes');
     return detector;
   }

@@ -70,7 +70,12 @@ export class AdaptiveThreshold {
   /** The excess of `evidence` over the normal extreme (0 when below it or too early), then learns it. */
   update(evidence: number): number {
     const level = this.level();
-    const excess = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
+    this.learn(evidence);
+    return Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
+  }
+
+  /** Adds `evidence` to the history. */
+  learn(evidence: number): void {
     const bin = Math.min(BINS - 1, Math.max(0, Math.floor(evidence / BIN_WIDTH)));
     this.bins[bin] += this.weight;
     this.total += this.weight;
@@ -82,15 +87,6 @@ export class AdaptiveThreshold {
       this.total *= scale;
       this.weight = 1;
     }
-    return excess;
-  }
-
-  /** Forgets the history: used when the evidence starts to mean something else (another model of normal). */
-  reset(): void {
-    this.bins.fill(0);
-    this.weight = 1;
-    this.total = 0;
-    this.count = 0;
   }
 
   save(out: StateWriter): void {
