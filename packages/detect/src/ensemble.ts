@@ -13,8 +13,8 @@
  *    persists counts more: the evidence is at least |mean of the last 6 signed deviations|·√6. Added to it: `weights` × the scores of the isolation forest
  *    and the change-point detector.
  * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
- *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 2^(−excess/2): 0.5 when the
- *    evidence is four times the series' usual extremes.
+ *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when
+ *    1 + evidence is √2 times the series' usual extreme, 0.75 at twice.
  * 4. A record (records.ts) — a value beyond the series' whole range so far that is also ≥ 3σ unusual — scores
  *    at least 0.7.
  * 5. A score at or above `threshold` is an anomaly, unless the series reported one less than `cooldown` points
@@ -35,8 +35,8 @@ import { type Detector, type DetectorKind, invalidPoint, type Reading } from './
 
 const MAGIC = 0x41524744; // "ARGD"
 const VERSION = 1;
-/** Doublings of evidence over the series' normal extreme that make a score of 0.5. */
-const EXCESS_AT_HALF = 1;
+/** Doublings of (1 + evidence) over the series' normal extreme that make a score of 0.5. */
+const EXCESS_AT_HALF = 0.5;
 /** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
 const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
 /** Points over which a persisting deviation is averaged. */
@@ -70,7 +70,7 @@ export interface EnsembleOptions {
   weights: Partial<Record<DetectorKind, number>>;
   /** Score at or above which a point is an anomaly (default 0.5). */
   threshold: number;
-  /** Points after a reported anomaly during which weaker ones are damped instead of reported (default 60). */
+  /** Points after a reported anomaly during which weaker ones are damped instead of reported (default 120). */
   cooldown: number;
   /** Factor applied to the score of damped points (default 0.5). */
   damping: number;
@@ -88,7 +88,7 @@ export const DEFAULT_OPTIONS: EnsembleOptions = {
   detectors: [...DETECTOR_KINDS],
   weights: {},
   threshold: 0.5,
-  cooldown: 60,
+  cooldown: 120,
   damping: 0.5,
   adaptive: {},
   timeZone: 'UTC',

@@ -206,6 +206,7 @@ export class SeasonalDetector implements Detector {
       // Learn the point.
       const warm = this.learned[p] * o.scaleAlpha >= 1;
       const limit = o.clip * scale;
+      const miss = Math.abs(v - expected);
       let r = v - expected;
       if (warm) r = clamp(r, limit);
       this.absResidual[p] += o.scaleAlpha * (Math.abs(r) - this.absResidual[p]);
@@ -226,7 +227,7 @@ export class SeasonalDetector implements Detector {
           if (warm && weights[b] >= full) d = clamp(d, limit);
           weights[b] = Math.min(weights[b] + w, cap);
           offsets[b] += (d * w) / weights[b];
-          phaseResidual[b] += o.seasonAlpha * w * (Math.abs(r) - phaseResidual[b]);
+          phaseResidual[b] += o.seasonAlpha * w * (miss - phaseResidual[b]);
         }
       }
     }
