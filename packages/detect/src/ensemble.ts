@@ -107,6 +107,8 @@ export interface Assessment {
   raw: number;
   /** What each detector said. */
   readings: Partial<Record<DetectorKind, Reading>>;
+  /** Set when the score comes from a record: the value is beyond the series' whole range so far. */
+  record?: 'high' | 'low';
   /** Present on every point of a reported episode: what is happening, in numbers and in one sentence. */
   explanation?: Explanation;
   /** Why the point was not used (bad value or timestamp); nothing else is set then. */
@@ -272,9 +274,11 @@ export class AnomalyDetector {
     // A new record: beyond every value of the series so far, and unusual for the models too.
     const size = readings['robust-z']?.ready ? Math.abs(readings['robust-z'].deviation) : largest;
     const record = this.records.update(value, size >= RECORD_MIN_SIGMA, this.count);
+    let recordKind: 'high' | 'low' | undefined;
     if (record > score) {
       score = record;
       damped = record < RECORD_BASE;
+      recordKind = this.records.direction > 0 ? 'high' : 'low';
     }
 
     let anomaly = false;
@@ -286,6 +290,7 @@ export class AnomalyDetector {
 
     const explanation = this.followEpisode(t, value, readings, anomaly);
     const assessment: Assessment = { t, value, score, anomaly, raw, readings };
+    if (recordKind) assessment.record = recordKind;
     if (explanation) assessment.explanation = explanation;
     return assessment;
   }

@@ -20,16 +20,19 @@
  *   the cumulative (then, once `1 / seasonAlpha` cycles are in a bin, exponentially weighted) mean of the value
  *   minus the mean of the last period of buckets; a point feeds the two bins around its phase with linear weights
  *   and is predicted by interpolating them. Level: EWMA (`levelAlpha`) of the value minus its seasonal offset.
- *   Scale: 1.2533 (√(π/2)) × the EW (`scaleAlpha`) mean absolute residual, one per model. Once warm, residuals are
- *   clipped at ±`clip`·scale before they update the level, the scale and the offsets, so spikes barely teach.
+ *   Scale: 1.2533 (√(π/2)) × the mean absolute miss of the phase (kept per bin like the offsets, with three times
+ *   their memory, and shrunk towards the overall value while a bin has seen few points), never under half of the
+ *   model's overall EW (`scaleAlpha`) mean absolute residual: each time of day or week has its own band.
+ *   Once warm, residuals are clipped at ±`clip`·scale before they update the level, the overall scale and the
+ *   offsets, so spikes barely teach the expectation.
  * - Reading: expected = level + offset(phase); deviation = (v − expected) / scale; score = deviationScore(deviation);
  *   band = expected ± 3·scale. Not ready (NOT_READY values: score 0, no vote) while no period is active, or the
  *   active model has learned less than one full period or fewer than 1 / scaleAlpha points. A series without
  *   seasonality therefore never makes this detector vote: that is the robust-z detector's job. `period` tells
  *   which period the expectation follows.
  *
- * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 11 KB at
- * 5-minute steps, ≈ 6 KB at hourly steps (history 4 KB, f32 offsets and bin weights).
+ * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 14 KB at
+ * 5-minute steps, ≈ 8 KB at hourly steps (history 4 KB; f32 offsets, bin weights and phase misses).
  */
 import { deviationScore } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
@@ -52,6 +55,12 @@ const HISTORY = 504;
 const WEEKLY_MARGIN = 0.1;
 /** E|X| = σ·√(2/π) for a normal X: the mean absolute residual times this is a standard deviation. */
 const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
+/** A phase's own band is never narrower than this share of the model's overall one. */
+const LOCAL_SCALE_FLOOR = 0.5;
+/** A phase's band remembers this many times as many cycles as its offset, so it is estimated from more points. */
+const PHASE_MEMORY = 3;
+/** Points' worth of the overall band a phase's own band starts from. */
+const PHASE_PRIOR = 8;
 
 export interface SeasonalOptions {
   /** Autocorrelation of the detrended history at the period's lag needed to activate the period (default 0.35). */
@@ -119,9 +128,13 @@ export class SeasonalDetector implements Detector {
   private readonly learningSince = new Float64Array([Number.NaN, Number.NaN]);
   private readonly offsets = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
   private readonly weights = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
-  /** EW mean absolute residual per phase bin: phases the model always misses by some amount (a square wave's
-   * edges) widen their own band instead of alerting every cycle. */
+  /**
+   * Mean absolute miss per phase bin (a running mean, then exponential with the offsets' weights): the band of each
+   * time of day or week follows that time's own noise — wide at a square wave's edges or a busy hour, narrow at
+   * night — instead of one band for the whole cycle.
+   */
   private readonly phaseResidual = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
+  private readonly phaseWeights = [new Float32Array(MAX_BINS[0]), new Float32Array(MAX_BINS[1])];
 
   // Output of correlation().
   private pairs = 0;
@@ -186,9 +199,14 @@ export class SeasonalDetector implements Detector {
       }
       const expected = this.level[p] + s;
       const phaseResidual = this.phaseResidual[p];
-      const local = phaseResidual[b0] * (1 - f) + phaseResidual[b1] * f;
+      const phaseWeights = this.phaseWeights[p];
+      // Each bin's mean miss, shrunk towards the overall one while the bin has seen few points.
+      const overall = this.absResidual[p];
+      const shrunk = (b: number) =>
+        (phaseWeights[b] * phaseResidual[b] + PHASE_PRIOR * overall) / (phaseWeights[b] + PHASE_PRIOR);
+      const local = shrunk(b0) * (1 - f) + shrunk(b1) * f;
       const scale = Math.max(
-        Math.max(this.absResidual[p], local) * ABS_TO_SIGMA,
+        Math.max(local, LOCAL_SCALE_FLOOR * this.absResidual[p]) * ABS_TO_SIGMA,
         1e-12 * (1 + Math.abs(expected)),
       );
       if (p === a && t - this.learningSince[p] >= period && this.learned[p] * o.scaleAlpha >= 1) {
@@ -227,7 +245,8 @@ export class SeasonalDetector implements Detector {
           if (warm && weights[b] >= full) d = clamp(d, limit);
           weights[b] = Math.min(weights[b] + w, cap);
           offsets[b] += (d * w) / weights[b];
-          phaseResidual[b] += o.seasonAlpha * w * (miss - phaseResidual[b]);
+          phaseWeights[b] = Math.min(phaseWeights[b] + w, PHASE_MEMORY * cap);
+          phaseResidual[b] += ((miss - phaseResidual[b]) * w) / phaseWeights[b];
         }
       }
     }
@@ -363,7 +382,7 @@ export class SeasonalDetector implements Detector {
       .f64s(this.learningSince);
     for (let p = 0; p < 2; p++) {
       out.f32s(this.offsets[p], this.bins[p]).f32s(this.weights[p], this.bins[p]);
-      out.f32s(this.phaseResidual[p], this.bins[p]);
+      out.f32s(this.phaseResidual[p], this.bins[p]).f32s(this.phaseWeights[p], this.bins[p]);
     }
   }
 
@@ -396,6 +415,7 @@ export class SeasonalDetector implements Detector {
       input.f32s(d.offsets[p]);
       input.f32s(d.weights[p]);
       input.f32s(d.phaseResidual[p]);
+      input.f32s(d.phaseWeights[p]);
     }
     return d;
   }
