@@ -16,7 +16,7 @@
  *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when
  *    1 + evidence is √2 times the series' usual extreme, 0.75 at twice.
  * 4. A record (records.ts) — a value beyond the series' whole range so far that is also ≥ 3σ unusual — scores
- *    at least 0.7.
+ *    0.5 plus half of how far it breaks that range, relative to the range's width (1 from a whole width on).
  * 5. A score at or above `threshold` is an anomaly, unless the series reported one less than `cooldown` points
  *    ago and this one is not clearly stronger: an episode is reported once, its later points are damped.
  */

@@ -10,7 +10,7 @@ import type { StateReader, StateWriter } from './state.js';
 
 const TAG = 0x52;
 /** Score of a record that only just breaks the range; a break by the range's whole width or more scores 1. */
-export const RECORD_BASE = 0.7;
+export const RECORD_BASE = 0.5;
 /** Robust σ the value must also deviate by for a record to count. */
 export const RECORD_MIN_SIGMA = 3;
 const RECORD_COOLDOWN = 10;
