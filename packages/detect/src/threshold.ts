@@ -24,11 +24,11 @@ export interface ThresholdOptions {
   halfLife: number;
   /** Share of recent points allowed above the normal extreme (default 0.005: one in 200). */
   quantile: number;
-  /** Points needed before any excess is reported (default 150). */
+  /** Points needed before any excess is reported (default 300). */
   minHistory: number;
 }
 
-export const DEFAULT_THRESHOLD: ThresholdOptions = { halfLife: 2000, quantile: 0.005, minHistory: 150 };
+export const DEFAULT_THRESHOLD: ThresholdOptions = { halfLife: 2000, quantile: 0.005, minHistory: 300 };
 
 export class AdaptiveThreshold {
   readonly options: ThresholdOptions;
