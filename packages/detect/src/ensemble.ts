@@ -179,6 +179,9 @@ export class AnomalyDetector {
   private episodeAgreeing = 0;
   private episodeLevelBefore = Number.NaN;
   private episodeFirstDeviation = 0;
+  /** 1 when the episode began with a new high, −1 with a new low, 0 otherwise. */
+  private episodeRecord = 0;
+  private firstT = Number.NaN;
   // Feedback.
   private penalty = 0;
   private penaltyAt = 0;
@@ -207,6 +210,7 @@ export class AnomalyDetector {
     const reason = invalidPoint(t, value, this.lastT);
     if (reason) return { t, value, score: 0, anomaly: false, raw: 0, readings: {}, skipped: reason };
     this.lastT = t;
+    if (this.count === 0) this.firstT = t;
     this.count++;
 
     const readings: Partial<Record<DetectorKind, Reading>> = {};
@@ -288,7 +292,7 @@ export class AnomalyDetector {
       this.lastAlertExcess = excess;
     }
 
-    const explanation = this.followEpisode(t, value, readings, anomaly);
+    const explanation = this.followEpisode(t, value, readings, anomaly, recordKind);
     const assessment: Assessment = { t, value, score, anomaly, raw, readings };
     if (recordKind) assessment.record = recordKind;
     if (explanation) assessment.explanation = explanation;
@@ -301,6 +305,7 @@ export class AnomalyDetector {
     value: number,
     readings: Partial<Record<DetectorKind, Reading>>,
     anomaly: boolean,
+    record: 'high' | 'low' | undefined,
   ): Explanation | undefined {
     const agreeing = this.options.detectors.filter((kind) => {
       const reading = readings[kind];
@@ -319,6 +324,7 @@ export class AnomalyDetector {
       this.episodeLevelBefore = reading.expected;
       this.episodeFirstDeviation = reading.deviation;
       this.episodeKind = onsetKind(agreeing, reading.deviation);
+      this.episodeRecord = record === 'high' ? 1 : record === 'low' ? -1 : 0;
     } else if (this.episodeOpen) {
       const reading = readings[this.episodeBasis];
       const outside = agreeing.length > 0 || (reading?.ready === true && Math.abs(reading.deviation) >= 3);
@@ -359,6 +365,8 @@ export class AnomalyDetector {
       points: this.episodePoints,
       season: seasonOf(this.detectors),
       levelBefore: this.episodeLevelBefore,
+      record: this.episodeRecord > 0 ? 'high' : this.episodeRecord < 0 ? 'low' : undefined,
+      seriesStart: this.firstT,
       timeZone: this.options.timeZone,
     });
   }
@@ -401,7 +409,7 @@ export class AnomalyDetector {
     out.f64s(this.recent).u32(this.recentNext).f64(this.recentSum).bool(this.seasonalModel);
     out.bool(this.episodeOpen).f64(this.episodeStart).u32(this.episodePoints).u32(this.episodeCalm);
     out.text(this.episodeKind).text(this.episodeBasis).u32(this.episodeAgreeing);
-    out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation);
+    out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation).f64(this.episodeRecord).f64(this.firstT);
     out.f64(this.penalty).f64(this.penaltyAt).u32(this.falsePositives);
     for (const detector of this.detectors) detector.save(out);
     this.adaptive.save(out);
@@ -436,6 +444,8 @@ export class AnomalyDetector {
     detector.episodeAgreeing = input.u32();
     detector.episodeLevelBefore = input.f64();
     detector.episodeFirstDeviation = input.f64();
+    detector.episodeRecord = input.f64();
+    detector.firstT = input.f64();
     detector.penalty = input.f64();
     detector.penaltyAt = input.f64();
     detector.falsePositives = input.u32();

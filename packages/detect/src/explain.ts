@@ -29,6 +29,8 @@ export interface Explanation {
   points: number;
   /** The usual period the expectation follows ('' when the series has no seasonality). */
   season: '' | 'daily' | 'weekly';
+  /** Set when the episode began with a value beyond the series' whole range so far. */
+  record?: 'high' | 'low';
   sentence: string;
 }
 
@@ -91,6 +93,10 @@ export interface ExplanationInput {
   season: Explanation['season'];
   /** The level before a level shift (the expectation when the episode began). */
   levelBefore: number;
+  /** The episode began with a new high or low of the whole series. */
+  record?: 'high' | 'low';
+  /** Timestamp of the series' first point. */
+  seriesStart?: number;
   timeZone: string;
 }
 
@@ -133,7 +139,12 @@ export function explain(input: ExplanationInput): Explanation {
         : `Value ${verb} to ${formatValue(actual)}, ${sigmaText} ${side} ${usual} of ${formatValue(expected)} (normal ${formatValue(reading.lower)} to ${formatValue(reading.upper)})${lasting}.`;
   }
 
-  return {
+  if (input.record && input.seriesStart !== undefined && input.startedAt > input.seriesStart) {
+    const span = formatDuration(input.startedAt - input.seriesStart, 2);
+    sentence += ` ${input.record === 'high' ? 'The highest' : 'The lowest'} value in ${span} of data.`;
+  }
+
+  const explanation: Explanation = {
     kind,
     direction,
     detectors: input.agreeing,
@@ -150,4 +161,6 @@ export function explain(input: ExplanationInput): Explanation {
     season: input.season,
     sentence,
   };
+  if (input.record) explanation.record = input.record;
+  return explanation;
 }
