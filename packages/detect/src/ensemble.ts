@@ -10,7 +10,8 @@
  *    the smallest |deviation| among robust-z and forecast that are ready, so a value that one model finds normal
  *    (a trend, the recent level) is not evidence; once the seasonal model has found the season it alone is the
  *    model of normal, since a break of the usual daily or weekly shape is what only it can see. A deviation that
- *    persists counts more: the evidence is at least |mean of the last 6 signed deviations|·√6. Added to it: `weights` × the scores of the isolation forest
+ *    persists counts more: the evidence is at least |mean of the last 4 signed deviations from the slow model
+ *    of normal (the window's median, or the season)|·√4. Added to it: `weights` × the scores of the isolation forest
  *    and the change-point detector.
  * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
  *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when
@@ -40,7 +41,7 @@ const EXCESS_AT_HALF = 0.5;
 /** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
 const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
 /** Points over which a persisting deviation is averaged. */
-const SUSTAIN = 6;
+const SUSTAIN = 4;
 /** A boosting detector adds evidence only from this score up, where it starts to be confident. */
 const BOOST_FROM = 0.9;
 /** Robust σ a full score of a boosting detector adds to the evidence unless `weights` says otherwise. */
@@ -251,6 +252,10 @@ export class AnomalyDetector {
     }
     // A deviation that persists is stronger evidence than one point of the same size: the mean of the last
     // SUSTAIN signed deviations, times √SUSTAIN (its z-score were they independent).
+    // Persistence is judged against the slow model of normal (the window's median, or the season), which a
+    // gradual rise does not drag along the way the forecast's trend does.
+    const slow = seasonal ? readings.seasonal : readings['robust-z'];
+    if (slow?.ready) signed = slow.deviation;
     this.recentSum -= this.recent[this.recentNext];
     this.recent[this.recentNext] = signed;
     this.recentSum += signed;
