@@ -40,7 +40,18 @@ export function parseTimestamp(text: string): number {
       : zone.includes(':')
         ? zone
         : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return Date.parse(`${date}T${clock}${fraction}${offset}`);
+  const t = Date.parse(`${date}T${clock}${fraction}${offset}`);
+  // Date.parse rolls impossible days over (2024-02-30 → 1 March): the calendar date must survive the round trip.
+  const [year, month, day] = date.split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (
+    calendar.getUTCFullYear() !== year ||
+    calendar.getUTCMonth() !== month - 1 ||
+    calendar.getUTCDate() !== day
+  ) {
+    return Number.NaN;
+  }
+  return t;
 }
 
 function unquote(field: string): string {
@@ -70,12 +81,8 @@ export function splitFields(line: string): string[] {
  */
 export function readHeader(line: string): Columns | undefined {
   const fields = splitFields(line).map((f) => f.toLowerCase());
-  if (
-    fields.length >= 2 &&
-    Number.isFinite(parseTimestamp(fields[0])) &&
-    fields[1] !== '' &&
-    Number.isFinite(Number(fields[1]))
-  ) {
+  // A first line whose first field is a timestamp is data (its value may be anything parseRow accepts or reports).
+  if (fields.length >= 2 && Number.isFinite(parseTimestamp(fields[0]))) {
     return undefined;
   }
   const find = (names: string[]) => fields.findIndex((f) => names.includes(f));

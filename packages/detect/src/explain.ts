@@ -104,7 +104,10 @@ export function explain(input: ExplanationInput): Explanation {
   const reading = input.readings[input.basis]!;
   const { value: actual, kind } = input;
   const expected = reading.expected;
-  const direction = actual >= expected ? 'up' : 'down';
+  // A level shift is told against the level before it; everything else against the current expectation.
+  const reference =
+    kind === 'level-shift' && Number.isFinite(input.levelBefore) ? input.levelBefore : expected;
+  const direction = actual >= reference ? 'up' : 'down';
   const ratio = actual > 0 && expected > 0 ? actual / expected : Number.NaN;
   const durationMs = Math.max(0, input.t - input.startedAt);
   const when = seasonLabel(input.t, input.season, input.timeZone);
