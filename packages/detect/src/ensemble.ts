@@ -71,7 +71,7 @@ export interface EnsembleOptions {
   weights: Partial<Record<DetectorKind, number>>;
   /** Score at or above which a point is an anomaly (default 0.5). */
   threshold: number;
-  /** Points after a reported anomaly during which weaker ones are damped instead of reported (default 120). */
+  /** Points after a reported anomaly (counted from its latest strong point) during which weaker ones are damped instead of reported (default 120). */
   cooldown: number;
   /** Factor applied to the score of damped points (default 0.5). */
   damping: number;
@@ -277,6 +277,8 @@ export class AnomalyDetector {
       if (recent && excess < this.lastAlertExcess + 1) {
         score *= this.options.damping;
         damped = true;
+        // Still the same episode: the quiet time runs from its latest strong point.
+        this.lastAlertAt = this.count;
       }
     }
 
