@@ -1,3 +1,5 @@
+import { deviationScore } from './math.js';
+
 /** The five streaming detectors of the ensemble. */
 export type DetectorKind = 'robust-z' | 'seasonal' | 'forecast' | 'isolation-forest' | 'change-point';
 
@@ -57,4 +59,20 @@ export function invalidPoint(t: number, v: number, lastT: number): string | unde
   if (!Number.isFinite(t)) return `timestamp ${t} is not a finite number`;
   if (t < lastT) return `timestamp ${new Date(t).toISOString()} is earlier than the previous point's`;
   return undefined;
+}
+
+/**
+ * The reading of a model that expected `expected` with a normal spread of `scale` (one robust σ): the deviation in
+ * σ, its score, and the ±3σ band.
+ */
+export function bandReading(value: number, expected: number, scale: number): Reading {
+  const deviation = (value - expected) / scale;
+  return {
+    score: deviationScore(deviation),
+    deviation,
+    expected,
+    lower: expected - 3 * scale,
+    upper: expected + 3 * scale,
+    ready: true,
+  };
 }

@@ -22,9 +22,15 @@
  * Steps are points, not time: gaps and irregular timestamps are ignored. Cost: O(1) per point, a few doubles of
  * state.
  */
-import { deviationScore } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
-import { type Detector, invalidPoint, NOT_READY, type Reading, skippedReading } from '../types.js';
+import {
+  bandReading,
+  type Detector,
+  invalidPoint,
+  NOT_READY,
+  type Reading,
+  skippedReading,
+} from '../types.js';
 
 const TAG = 0x46;
 /** E|X| = σ·√(2/π) for a normal X: the mean absolute residual times this is a standard deviation. */
@@ -117,15 +123,7 @@ export class ForecastDetector implements Detector {
     const ready = this.count >= o.minPoints;
     let reading: Reading;
     if (ready) {
-      const deviation = error / scale;
-      reading = {
-        score: deviationScore(deviation),
-        deviation,
-        expected: forecast,
-        lower: forecast - 3 * scale,
-        upper: forecast + 3 * scale,
-        ready: true,
-      };
+      reading = bandReading(v, forecast, scale);
     } else reading = { ...NOT_READY };
 
     // Learn v.

@@ -20,9 +20,16 @@
  * the memmove (on average a third of the window); the mean-absolute-deviation fallback scans only the values that
  * differ from the median (fewer than half the window), and only when the MAD is 0. Memory: 2 × `window` doubles.
  */
-import { deviationScore, lowerBound, MAD_TO_SIGMA } from '../math.js';
+import { lowerBound, MAD_TO_SIGMA } from '../math.js';
 import { StateError, type StateReader, type StateWriter } from '../state.js';
-import { type Detector, invalidPoint, NOT_READY, type Reading, skippedReading } from '../types.js';
+import {
+  bandReading,
+  type Detector,
+  invalidPoint,
+  NOT_READY,
+  type Reading,
+  skippedReading,
+} from '../types.js';
 
 const TAG = 0x52;
 /** E|X − median| = σ·√(2/π) for a normal X: the mean absolute deviation times this is a standard deviation. */
@@ -76,15 +83,7 @@ export class RobustZDetector implements Detector {
     if (this.count >= this.options.minPoints) {
       const expected = this.median();
       const scale = this.scale(expected);
-      const deviation = (v - expected) / scale;
-      reading = {
-        score: deviationScore(deviation),
-        deviation,
-        expected,
-        lower: expected - 3 * scale,
-        upper: expected + 3 * scale,
-        ready: true,
-      };
+      reading = bandReading(v, expected, scale);
     } else reading = { ...NOT_READY };
     this.learn(v);
     return reading;

@@ -34,9 +34,15 @@
  * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 14 KB at
  * 5-minute steps, ≈ 8 KB at hourly steps (history 4 KB; f32 offsets, bin weights and phase misses).
  */
-import { deviationScore } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
-import { type Detector, invalidPoint, NOT_READY, type Reading, skippedReading } from '../types.js';
+import {
+  bandReading,
+  type Detector,
+  invalidPoint,
+  NOT_READY,
+  type Reading,
+  skippedReading,
+} from '../types.js';
 
 const TAG = 0x53;
 const HOUR = 3_600_000;
@@ -210,15 +216,7 @@ export class SeasonalDetector implements Detector {
         1e-12 * (1 + Math.abs(expected)),
       );
       if (p === a && t - this.learningSince[p] >= period && this.learned[p] * o.scaleAlpha >= 1) {
-        const deviation = (v - expected) / scale;
-        reading = {
-          score: deviationScore(deviation),
-          deviation,
-          expected,
-          lower: expected - 3 * scale,
-          upper: expected + 3 * scale,
-          ready: true,
-        };
+        reading = bandReading(v, expected, scale);
       }
 
       // Learn the point.
