@@ -76,6 +76,20 @@ describe('the ensemble finds what a person would call an anomaly, once', () => {
     expect(alerts).toEqual([]);
   });
 
+  it('scores never depend on later points: a prefix scores exactly as the same rows of the whole series', () => {
+    const series = makeSeries({
+      n: 5000,
+      daily: 15,
+      noise: 2,
+      spikes: [{ at: 3000, size: 20 }],
+      shifts: [{ at: 4200, size: 8 }],
+    });
+    const whole = runAll(new AnomalyDetector(), series).map((a) => a.score);
+    const prefix = runAll(new AnomalyDetector(), series, 0, 3500).map((a) => a.score);
+    expect(prefix).toEqual(whole.slice(0, 3500));
+    expect(whole.slice(3500).some((s) => s >= 0.5)).toBe(true);
+  });
+
   it('scores stay within [0, 1]', () => {
     const series = makeSeries({
       n: 4000,
