@@ -7,12 +7,12 @@
  * 1. The point is validated (finite value and timestamp, time never goes back); a bad point is skipped with the
  *    reason and changes nothing.
  * 2. Every detector gives a Reading. The evidence, in robust σ, is the agreement of the deviation models —
- *    the smallest |deviation| among robust-z and forecast that are ready, so a value that one model finds normal
- *    (a trend, the recent level) is not evidence; once the seasonal model has found the season it alone is the
- *    model of normal, since a break of the usual daily or weekly shape is what only it can see. A deviation that
- *    persists counts more: the evidence is at least |mean of the last 4 signed deviations from the slow model
- *    of normal (the window's median, or the season)|·√4. Added to it: `weights` × the scores of the isolation forest
- *    and the change-point detector.
+ *    the smallest |deviation| among robust-z and forecast that are ready, so a value that one model finds
+ *    normal (a trend, the recent level) is not evidence. A deviation that persists counts more: the evidence is
+ *    at least |mean of the last 4 signed deviations from the slow model of normal (the window's median)|·√4.
+ *    Added to it: `weights` × how far the isolation forest's and the change-point detector's scores go beyond
+ *    0.9. Once the seasonal model has found the season it alone is the model of normal, for the instant and the
+ *    persistent evidence, without boosts: a break of the usual daily or weekly shape is what only it can see.
  * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
  *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when
  *    1 + evidence is √2 times the series' usual extreme, 0.75 at twice.
@@ -237,8 +237,10 @@ export class AnomalyDetector {
       const reading = readings[kind]!;
       if (!reading.ready) continue;
       if (BOOSTING.has(kind)) {
-        // A CUSUM on raw values keeps crossing its limit on a seasonal cycle: it only counts without one.
-        if (!(seasonal && kind === 'change-point')) {
+        // Neither the forest nor the CUSUM models a season: on a seasonal cycle the forest takes the usual
+        // daily ramps for odd shapes and the CUSUM keeps crossing its limit. Once the season is known, the
+        // seasonal model speaks for normal alone.
+        if (!seasonal) {
           boost += this.weights[i] * Math.max(0, (reading.score - BOOST_FROM) / (1 - BOOST_FROM));
         }
       } else {
