@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingDifferences, saveAndRestore } from '../testing/readings.js';
+import { BAD_POINTS, readingDifferences, runWithBadPoints, saveAndRestore } from '../testing/readings.js';
 import { makeSeries, type SeriesSpec } from '../testing/series.js';
 import type { Reading } from '../types.js';
 import { ChangePointDetector, type ChangePointOptions } from './change-point.js';
@@ -180,27 +180,11 @@ describe('ChangePointDetector', () => {
     },
   );
 
-  it.each([
-    { name: 'NaN', t: 0, v: Number.NaN, reason: /NaN/ },
-    { name: 'Infinity', t: 0, v: Number.POSITIVE_INFINITY, reason: /Infinity is not a finite number/ },
-    { name: '-Infinity', t: 0, v: Number.NEGATIVE_INFINITY, reason: /-Infinity/ },
-    { name: 'a timestamp that goes back', t: -1, v: 100, reason: /earlier than the previous/ },
-    { name: 'a timestamp that is NaN', t: Number.NaN, v: 100, reason: /timestamp NaN/ },
-  ])('skips $name with the reason and continues as if it never came', ({ t, v, reason }) => {
+  it.each(BAD_POINTS)('skips $name with the reason and continues as if it never came', (bad) => {
     const s = makeSeries({ n: 700, seed: 7, shifts: [{ at: 600, size: 5 }] });
     const clean = new ChangePointDetector();
     const dirty = new ChangePointDetector();
-    const expected: Reading[] = [];
-    const got: Reading[] = [];
-    for (let i = 0; i < s.t.length; i++) {
-      if (i === 1 || i === 29 || i === 601) {
-        const bad = dirty.update(Number.isNaN(t) ? t : s.t[i - 1] + t, v);
-        expect(bad.skipped).toMatch(reason);
-        expect(bad).toMatchObject({ ready: false, score: 0, deviation: 0 });
-      }
-      expected.push(clean.update(s.t[i], s.v[i]));
-      got.push(dirty.update(s.t[i], s.v[i]));
-    }
+    const { expected, got } = runWithBadPoints(clean, dirty, s, [1, 29, 601], bad);
     expect(readingDifferences(got, expected)).toEqual([]);
     expect(dirty.alarms).toBe(clean.alarms);
   });

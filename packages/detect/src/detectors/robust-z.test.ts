@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { maxAbsDeviation, readAll, readingDifferences, saveAndRestore } from '../testing/readings.js';
+import {
+  BAD_POINTS,
+  maxAbsDeviation,
+  readAll,
+  readingDifferences,
+  runWithBadPoints,
+  saveAndRestore,
+} from '../testing/readings.js';
 import { makeSeries, type SeriesSpec } from '../testing/series.js';
-import type { Reading } from '../types.js';
 import { RobustZDetector, type RobustZOptions } from './robust-z.js';
 
 /** Ordinary points stay below this many σ (Gaussian noise plus the error of a window's median and MAD). */
@@ -105,28 +111,11 @@ describe('RobustZDetector', () => {
     },
   );
 
-  it.each([
-    { name: 'NaN', t: 0, v: Number.NaN, reason: /NaN/ },
-    { name: 'Infinity', t: 0, v: Number.POSITIVE_INFINITY, reason: /Infinity is not a finite number/ },
-    { name: '-Infinity', t: 0, v: Number.NEGATIVE_INFINITY, reason: /-Infinity/ },
-    { name: 'a timestamp that goes back', t: -1, v: 100, reason: /earlier than the previous/ },
-    { name: 'a timestamp that is NaN', t: Number.NaN, v: 100, reason: /timestamp NaN/ },
-  ])('skips $name with the reason and continues as if it never came', ({ t, v, reason }) => {
+  it.each(BAD_POINTS)('skips $name with the reason and continues as if it never came', (bad) => {
     const s = makeSeries({ n: 700, seed: 7, spikes: [{ at: 600, size: 12 }] });
     const clean = new RobustZDetector();
     const dirty = new RobustZDetector();
-    const expected: Reading[] = [];
-    const got: Reading[] = [];
-    for (let i = 0; i < s.t.length; i++) {
-      for (const at of [10, 400]) {
-        if (i !== at) continue;
-        const bad = dirty.update(Number.isNaN(t) ? t : s.t[i - 1] + t, v);
-        expect(bad.skipped).toMatch(reason);
-        expect(bad).toMatchObject({ ready: false, score: 0, deviation: 0 });
-      }
-      expected.push(clean.update(s.t[i], s.v[i]));
-      got.push(dirty.update(s.t[i], s.v[i]));
-    }
+    const { expected, got } = runWithBadPoints(clean, dirty, s, [10, 400], bad);
     expect(readingDifferences(got, expected)).toEqual([]);
     expect(got[600].score).toBeGreaterThan(0.99);
   });

@@ -86,3 +86,41 @@ export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(q * (sorted.length - 1))];
 }
+
+/**
+ * Points every detector must skip with the reason and without changing its state. `dt` is added to the previous
+ * point's timestamp (NaN stands for a NaN timestamp).
+ */
+export const BAD_POINTS = [
+  { name: 'NaN', dt: 0, v: Number.NaN, reason: /NaN/ },
+  { name: 'Infinity', dt: 0, v: Number.POSITIVE_INFINITY, reason: /Infinity is not a finite number/ },
+  { name: '-Infinity', dt: 0, v: Number.NEGATIVE_INFINITY, reason: /-Infinity/ },
+  { name: 'a timestamp that goes back', dt: -1, v: 100, reason: /earlier than the previous/ },
+  { name: 'a timestamp that is NaN', dt: Number.NaN, v: 100, reason: /timestamp NaN/ },
+] as const;
+
+/**
+ * Feeds the series to two fresh detectors; `dirty` also gets the bad point just before each index in `badAt`, and
+ * each of those must be skipped with a not-ready, zero reading whose reason matches. Returns both runs, which the
+ * caller compares.
+ */
+export function runWithBadPoints(
+  clean: Detector,
+  dirty: Detector,
+  series: Series,
+  badAt: readonly number[],
+  bad: (typeof BAD_POINTS)[number],
+): { expected: Reading[]; got: Reading[] } {
+  const expected: Reading[] = [];
+  const got: Reading[] = [];
+  for (let i = 0; i < series.t.length; i++) {
+    if (badAt.includes(i)) {
+      const skipped = dirty.update(Number.isNaN(bad.dt) ? bad.dt : series.t[i - 1] + bad.dt, bad.v);
+      expect(skipped.skipped).toMatch(bad.reason);
+      expect(skipped).toMatchObject({ ready: false, score: 0, deviation: 0 });
+    }
+    expected.push(clean.update(series.t[i], series.v[i]));
+    got.push(dirty.update(series.t[i], series.v[i]));
+  }
+  return { expected, got };
+}
