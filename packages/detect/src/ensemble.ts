@@ -13,9 +13,14 @@
  *    Added to it: `weights` × how far the isolation forest's and the change-point detector's scores go beyond
  *    0.9. Once the seasonal model has found the season it alone is the model of normal, for the instant and the
  *    persistent evidence, without boosts: a break of the usual daily or weekly shape is what only it can see.
- * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme; the
- *    excess, in doublings, minus any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when
- *    1 + evidence is √2 times the series' usual extreme, 0.75 at twice.
+ *    A second, slower kind of evidence is kept apart: the excursion, |mean of the last 32 deviations from the
+ *    slow model, each winsorised at ±3σ|·√32 — a moderate departure that lasts hours (a burst, a missing daily
+ *    peak, a denser run of spikes), where no single point and no spike counts much.
+ * 3. The adaptive threshold (threshold.ts) compares log2(1 + evidence) with this series' own normal extreme, and
+ *    the excursion with its own: a series of frequent isolated spikes has a high normal extreme for points, and
+ *    that must not hide a lasting departure, which the spikes barely move. The larger excess, in doublings, minus
+ *    any false-positive feedback, gives the score 1 − 4^(−excess): 0.5 when 1 + evidence is √2 times the
+ *    series' usual extreme, 0.75 at twice.
  * 4. A record (records.ts) — a value beyond the series' whole range so far that is also ≥ 3σ unusual — scores
  *    0.5 plus half of how far it breaks that range, relative to the range's width (1 from a whole width on).
  * 5. A score at or above `threshold` is an anomaly, unless the series reported one less than `cooldown` points
@@ -35,13 +40,17 @@ import { AdaptiveThreshold, type ThresholdOptions } from './threshold.js';
 import { type Detector, type DetectorKind, invalidPoint, type Reading } from './types.js';
 
 const MAGIC = 0x41524744; // "ARGD"
-const VERSION = 1;
+const VERSION = 2;
 /** Doublings of (1 + evidence) over the series' normal extreme that make a score of 0.5. */
 const EXCESS_AT_HALF = 0.5;
 /** Detectors whose score adds to the evidence instead of taking part in the agreement of deviations. */
 const BOOSTING = new Set<DetectorKind>(['isolation-forest', 'change-point']);
 /** Points over which a persisting deviation is averaged. */
 const SUSTAIN = 4;
+/** Points over which the excursion is averaged (about 2.7 hours at 5-minute steps). */
+const EXCURSION = 32;
+/** Each deviation is winsorised at ± this many robust σ before it joins the excursion, so spikes barely move it. */
+const EXCURSION_CLIP = 3;
 /** A boosting detector adds evidence only from this score up, where it starts to be confident. */
 const BOOST_FROM = 0.9;
 /** Robust σ a full score of a boosting detector adds to the evidence unless `weights` says otherwise. */
@@ -161,6 +170,9 @@ export class AnomalyDetector {
   private adaptive: AdaptiveThreshold;
   /** The previous model's threshold, used until the new one has enough history. */
   private handover: AdaptiveThreshold | undefined;
+  /** The same for the excursion, which has its own normal extreme. */
+  private excursionAdaptive: AdaptiveThreshold;
+  private excursionHandover: AdaptiveThreshold | undefined;
   private lastT = Number.NaN;
   private count = 0;
   // Reporting and episodes.
@@ -171,6 +183,14 @@ export class AnomalyDetector {
   private readonly recent = new Float64Array(SUSTAIN);
   private recentNext = 0;
   private recentSum = 0;
+  /** The last EXCURSION winsorised deviations from the slow model and their sum. */
+  private readonly excursion = new Float64Array(EXCURSION);
+  private excursionNext = 0;
+  private excursionSum = 0;
+  /** The values and times of those points, to tell the level the series moved to and since when. */
+  private readonly excursionValues = new Float64Array(EXCURSION);
+  private readonly excursionTimes = new Float64Array(EXCURSION);
+  private excursionValueSum = 0;
   private episodeOpen = false;
   private episodeStart = 0;
   private episodePoints = 0;
@@ -199,6 +219,7 @@ export class AnomalyDetector {
     this.detectors = merged.detectors.map((kind) => createDetector(kind, merged.detectorOptions[kind]));
     this.weights = Float64Array.from(merged.detectors, (kind) => merged.weights[kind] ?? DEFAULT_BOOST);
     this.adaptive = new AdaptiveThreshold(merged.adaptive);
+    this.excursionAdaptive = new AdaptiveThreshold(merged.adaptive);
   }
 
   /** Points learned so far. */
@@ -231,6 +252,8 @@ export class AnomalyDetector {
       this.seasonalModel = seasonal;
       this.handover = this.adaptive;
       this.adaptive = new AdaptiveThreshold(this.options.adaptive);
+      this.excursionHandover = this.excursionAdaptive;
+      this.excursionAdaptive = new AdaptiveThreshold(this.options.adaptive);
     }
     for (let i = 0; i < this.detectors.length; i++) {
       const kind = this.detectors[i].kind;
@@ -263,6 +286,16 @@ export class AnomalyDetector {
     this.recentSum += signed;
     this.recentNext = (this.recentNext + 1) % SUSTAIN;
     const sustained = Math.abs(this.recentSum) / Math.sqrt(SUSTAIN);
+    // The excursion: the same persistence over a longer span, each deviation winsorised so that a spike adds at
+    // most EXCURSION_CLIP / √EXCURSION. The oldest slot holds 0 until the ring is full.
+    const winsorised = Math.max(-EXCURSION_CLIP, Math.min(EXCURSION_CLIP, signed));
+    this.excursionSum += winsorised - this.excursion[this.excursionNext];
+    this.excursion[this.excursionNext] = winsorised;
+    this.excursionValueSum += value - this.excursionValues[this.excursionNext];
+    this.excursionValues[this.excursionNext] = value;
+    this.excursionTimes[this.excursionNext] = t;
+    this.excursionNext = (this.excursionNext + 1) % EXCURSION;
+    const excursion = Math.log2(1 + Math.abs(this.excursionSum) / Math.sqrt(EXCURSION));
     const instant = agreement === Number.POSITIVE_INFINITY ? 0 : agreement;
     const raw = Math.max(instant, sustained) + boost;
     const evidence = Math.log2(1 + raw);
@@ -270,7 +303,14 @@ export class AnomalyDetector {
     if (Number.isNaN(level) && this.handover) level = this.handover.level();
     else this.handover = undefined;
     this.adaptive.learn(evidence);
-    const over = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
+    let excursionLevel = this.excursionAdaptive.level();
+    if (Number.isNaN(excursionLevel) && this.excursionHandover)
+      excursionLevel = this.excursionHandover.level();
+    else this.excursionHandover = undefined;
+    this.excursionAdaptive.learn(excursion);
+    const instantOver = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
+    const excursionOver = Number.isNaN(excursionLevel) ? 0 : excursion - excursionLevel;
+    const over = Math.max(instantOver, excursionOver);
     const excess = Math.max(0, over - this.currentPenalty(t));
     let score = 1 - 2 ** (-excess / EXCESS_AT_HALF);
     let damped = false;
@@ -301,7 +341,9 @@ export class AnomalyDetector {
       this.lastAlertExcess = excess;
     }
 
-    const explanation = this.followEpisode(t, value, readings, anomaly, recordKind);
+    // An alert that only the excursion raised is told as a lasting departure, over the span the excursion covers.
+    const lasting = excursionOver > instantOver && !recordKind ? this.excursionSpan() : undefined;
+    const explanation = this.followEpisode(t, value, readings, anomaly, recordKind, lasting);
     const assessment: Assessment = { t, value, score, anomaly, raw, readings };
     if (recordKind) assessment.record = recordKind;
     if (explanation) assessment.explanation = explanation;
@@ -315,24 +357,31 @@ export class AnomalyDetector {
     readings: Partial<Record<DetectorKind, Reading>>,
     anomaly: boolean,
     record: 'high' | 'low' | undefined,
+    lasting?: LastingDeparture,
   ): Explanation | undefined {
     const agreeing = this.options.detectors.filter((kind) => {
       const reading = readings[kind];
       return reading?.ready === true && reading.score >= AGREE;
     });
     if (anomaly && !this.episodeOpen) {
-      const basis = pickBasis(readings, agreeing);
+      // A lasting departure is measured from the slow model of normal, which the departure has not dragged along.
+      const slow: DetectorKind = this.seasonalModel ? 'seasonal' : 'robust-z';
+      const basis = lasting && readings[slow]?.ready ? slow : pickBasis(readings, agreeing);
       if (!basis) return undefined;
       this.episodeOpen = true;
-      this.episodeStart = t;
-      this.episodePoints = 1;
+      this.episodeStart = lasting?.since ?? t;
+      this.episodePoints = lasting?.points ?? 1;
       this.episodeCalm = 0;
       this.episodeBasis = basis;
       this.episodeAgreeing = toMask(this.options.detectors, agreeing);
       const reading = readings[basis]!;
       this.episodeLevelBefore = reading.expected;
       this.episodeFirstDeviation = reading.deviation;
-      this.episodeKind = onsetKind(agreeing, reading.deviation);
+      this.episodeKind = lasting
+        ? this.seasonalModel
+          ? 'seasonality-break'
+          : 'level-shift'
+        : onsetKind(agreeing, reading.deviation);
       this.episodeRecord = record === 'high' ? 1 : record === 'low' ? -1 : 0;
     } else if (this.episodeOpen) {
       const reading = readings[this.episodeBasis];
@@ -375,9 +424,32 @@ export class AnomalyDetector {
       season: seasonOf(this.detectors),
       levelBefore: this.episodeLevelBefore,
       record: this.episodeRecord > 0 ? 'high' : this.episodeRecord < 0 ? 'low' : undefined,
+      levelNow: lasting?.mean,
       seriesStart: this.firstT,
       timeZone: this.options.timeZone,
     });
+  }
+
+  /**
+   * Where the lasting departure began within the excursion's span: the most recent k points (k ≥ SUSTAIN) whose
+   * winsorised deviations have the largest |sum|/√k on the excursion's side, the likeliest start of a shift in the
+   * mean. Returns since when, over how many points, and the mean value over them.
+   */
+  private excursionSpan(): LastingDeparture {
+    const filled = Math.min(this.count, EXCURSION);
+    const side = Math.sign(this.excursionSum) || 1;
+    let deviations = 0;
+    let values = 0;
+    let best = { strength: Number.NEGATIVE_INFINITY, points: filled, valueSum: this.excursionValueSum };
+    for (let k = 1; k <= filled; k++) {
+      const slot = (this.excursionNext - k + EXCURSION) % EXCURSION;
+      deviations += this.excursion[slot];
+      values += this.excursionValues[slot];
+      const strength = (side * deviations) / Math.sqrt(k);
+      if (k >= SUSTAIN && strength > best.strength) best = { strength, points: k, valueSum: values };
+    }
+    const oldest = (this.excursionNext - best.points + EXCURSION) % EXCURSION;
+    return { since: this.excursionTimes[oldest], points: best.points, mean: best.valueSum / best.points };
   }
 
   private currentPenalty(t: number): number {
@@ -416,6 +488,8 @@ export class AnomalyDetector {
     out.f64(this.lastAlertAt).f64(this.lastAlertExcess);
     this.records.save(out);
     out.f64s(this.recent).u32(this.recentNext).f64(this.recentSum).bool(this.seasonalModel);
+    out.f64s(this.excursion).u32(this.excursionNext).f64(this.excursionSum);
+    out.f64s(this.excursionValues).f64s(this.excursionTimes).f64(this.excursionValueSum);
     out.bool(this.episodeOpen).f64(this.episodeStart).u32(this.episodePoints).u32(this.episodeCalm);
     out.text(this.episodeKind).text(this.episodeBasis).u32(this.episodeAgreeing);
     out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation).f64(this.episodeRecord).f64(this.firstT);
@@ -424,6 +498,9 @@ export class AnomalyDetector {
     this.adaptive.save(out);
     out.bool(this.handover !== undefined);
     this.handover?.save(out);
+    this.excursionAdaptive.save(out);
+    out.bool(this.excursionHandover !== undefined);
+    this.excursionHandover?.save(out);
     return out.bytes();
   }
 
@@ -444,6 +521,13 @@ export class AnomalyDetector {
     detector.recentNext = input.u32();
     detector.recentSum = input.f64();
     detector.seasonalModel = input.bool();
+    input.f64s(detector.excursion);
+    detector.excursionNext = input.u32();
+    detector.excursionSum = input.f64();
+    input.f64s(detector.excursionValues);
+    input.f64s(detector.excursionTimes);
+    detector.excursionValueSum = input.f64();
+    if (detector.excursionNext >= EXCURSION) throw new StateError('state is corrupt: excursion ring');
     detector.episodeOpen = input.bool();
     detector.episodeStart = input.f64();
     detector.episodePoints = input.u32();
@@ -463,6 +547,8 @@ export class AnomalyDetector {
     }
     detector.adaptive = AdaptiveThreshold.restore(input);
     if (input.bool()) detector.handover = AdaptiveThreshold.restore(input);
+    detector.excursionAdaptive = AdaptiveThreshold.restore(input);
+    if (input.bool()) detector.excursionHandover = AdaptiveThreshold.restore(input);
     if (!input.done) throw new StateError('state has trailing bytes');
     return detector;
   }
@@ -478,6 +564,13 @@ function pickBasis(
   const usable = (kind: DetectorKind) =>
     readings[kind]?.ready === true && Number.isFinite(readings[kind]!.expected);
   return BASIS_ORDER.find((kind) => agreeing.includes(kind) && usable(kind)) ?? BASIS_ORDER.find(usable);
+}
+
+/** A departure the excursion found: it covers `points` points since `since`, whose values average `mean`. */
+interface LastingDeparture {
+  since: number;
+  points: number;
+  mean: number;
 }
 
 function onsetKind(agreeing: DetectorKind[], deviation: number): AnomalyKind {

@@ -95,6 +95,8 @@ export interface ExplanationInput {
   levelBefore: number;
   /** The episode began with a new high or low of the whole series. */
   record?: 'high' | 'low';
+  /** For a lasting departure: the mean value over the episode so far, told instead of the one point's value. */
+  levelNow?: number;
   /** Timestamp of the series' first point. */
   seriesStart?: number;
   timeZone: string;
@@ -104,10 +106,12 @@ export function explain(input: ExplanationInput): Explanation {
   const reading = input.readings[input.basis]!;
   const { value: actual, kind } = input;
   const expected = reading.expected;
+  // What the episode is told by: the mean over a lasting departure, else this point's value.
+  const told = input.levelNow ?? actual;
   // A level shift is told against the level before it; everything else against the current expectation.
   const reference =
     kind === 'level-shift' && Number.isFinite(input.levelBefore) ? input.levelBefore : expected;
-  const direction = actual >= reference ? 'up' : 'down';
+  const direction = told >= reference ? 'up' : 'down';
   const ratio = actual > 0 && expected > 0 ? actual / expected : Number.NaN;
   const durationMs = Math.max(0, input.t - input.startedAt);
   const when = seasonLabel(input.t, input.season, input.timeZone);
@@ -125,16 +129,19 @@ export function explain(input: ExplanationInput): Explanation {
       const before = Number.isFinite(input.levelBefore) ? input.levelBefore : expected;
       const change =
         before !== 0
-          ? ` (${actual >= before ? '+' : ''}${Math.round(((actual - before) / Math.abs(before)) * 100)}%)`
+          ? ` (${told >= before ? '+' : ''}${Math.round(((told - before) / Math.abs(before)) * 100)}%)`
           : '';
-      sentence = `Level shifted ${direction} from about ${formatValue(before)} to ${formatValue(actual)}${change} and has stayed there${lasting || ' since this point'}.`;
+      sentence = `Level shifted ${direction} from about ${formatValue(before)} to ${input.levelNow === undefined ? '' : 'about '}${formatValue(told)}${change} and has stayed there${lasting || ' since this point'}.`;
       break;
     }
     case 'trend-change':
       sentence = `Value has been ${direction === 'up' ? 'climbing' : 'falling'} away from ${usual}${lasting}: now ${formatValue(actual)}, ${sigmaText} ${side} the expected ${formatValue(expected)}.`;
       break;
     case 'seasonality-break':
-      sentence = `Value ${verb} to ${formatValue(actual)}, ordinary for this series overall but ${sigmaText} ${side} ${usual} of ${formatValue(expected)}${lasting}.`;
+      sentence =
+        input.levelNow !== undefined
+          ? `Value has run ${side} ${usual} of ${formatValue(expected)}${lasting}, at ${formatValue(told)} on average.`
+          : `Value ${verb} to ${formatValue(actual)}, ordinary for this series overall but ${sigmaText} ${side} ${usual} of ${formatValue(expected)}${lasting}.`;
       break;
     default:
       sentence = multiple
