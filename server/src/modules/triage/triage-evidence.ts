@@ -1,7 +1,6 @@
 import {
   type CategoryEvidence,
   type CategoryMatcher,
-  categoryKeywords,
   compileCategoryMatcher,
   scoreCategories,
 } from './category-lexicon.js';
@@ -12,6 +11,12 @@ import {
   scoreTeamsByKeywords,
 } from './keyword-router.js';
 import { type SeverityEvidence, scoreSeverity } from './severity-lexicon.js';
+import {
+  type ArchetypeLexicon,
+  archetypeMeaning,
+  compileArchetypeLexicon,
+  scoreArchetypeWords,
+} from './team-archetypes.js';
 import { extractTextFeatures, type IssueToken, tokenizeIssueText } from './text-features.js';
 import type { TriageTeamProfile } from './triage.types.js';
 import { averageWordVector, dotProduct } from './word-vectors.js';
@@ -20,12 +25,10 @@ import { averageWordVector, dotProduct } from './word-vectors.js';
 export interface TriageLexicons {
   router: KeywordRouter;
   categoryMatcher: CategoryMatcher;
-  /** Per team: the meaning of its routing keywords and name (and of the built-in category it borrows from). */
+  /** Per team: the meaning of its routing keywords and name, widened by the archetype it resembles (if any). */
   teamPrototypes: (Float32Array | null)[];
-  /** Per team: the built-in category whose words it borrows (see `borrowCategoryLexicon`), or null. */
-  borrowedCategories: (string | null)[];
-  /** The built-in category lexicon, whatever categories the organisation configured. */
-  builtInMatcher: CategoryMatcher;
+  /** The built-in team-archetype words each team borrows (see team-archetypes.ts). */
+  archetypes: ArchetypeLexicon;
   /** Per category: the meaning of its keywords (or its name). */
   categoryPrototypes: (Float32Array | null)[];
 }
@@ -59,15 +62,15 @@ function buildTriageLexicons(
   const router = compileKeywordRouter(teams);
   const categoryMatcher = compileCategoryMatcher(categories);
   const meaningOf = (phrases: readonly string[]) => averageWordVector(tokenizeIssueText(phrases.join(' . ')));
-  const borrowed = teams.map((team) =>
-    borrowCategoryLexicon(meaningOf([...team.routingKeywords, team.name])),
-  );
+  const ownMeanings = teams.map((team) => meaningOf([...team.routingKeywords, team.name]));
+  const archetypes = compileArchetypeLexicon(teams, ownMeanings, router);
   return {
     router,
     categoryMatcher,
-    teamPrototypes: borrowed.map((item) => item.prototype),
-    borrowedCategories: borrowed.map((item) => item.category),
-    builtInMatcher: compileCategoryMatcher(Object.keys(categoryKeywords)),
+    archetypes,
+    teamPrototypes: ownMeanings.map((meaning, team) =>
+      widenMeaning(meaning, archetypes.teamArchetypes[team]![0]),
+    ),
     categoryPrototypes: categories.map((_, index) =>
       meaningOf(
         categoryMatcher.phraseText.filter((__, phrase) => categoryMatcher.phraseCategory[phrase] === index),
@@ -76,39 +79,22 @@ function buildTriageLexicons(
   };
 }
 
-/** A team at least this close in meaning (cosine) to a built-in category borrows that category's words. */
-export const borrowSimilarity = 0.75;
-/** A borrowed category word counts as half a routing keyword: weaker than what an admin listed. */
-export const borrowedKeywordWeight = 0.5;
-
-const builtInCategoryMeanings = new Map<string, Float32Array | null>();
+/**
+ * A borrowed archetype word counts as three quarters of a routing keyword: less than what an admin listed. 0.5 and 1
+ * scored within a point of it in cross-validation on the evaluation's training split.
+ */
+export const borrowedKeywordWeight = 0.75;
 
 /**
- * Finds the built-in category a team plainly is (cosine >= 0.75 between its keywords' meaning and the category
- * lexicon's: a "Database" team and the database category) and widens the team's meaning with it, so a cold start
- * knows "autovacuum" or "pg dump" are that team's business though its admin listed only a few keywords. A team like
- * no category (e.g. "Mobile") keeps its own meaning and borrows nothing.
+ * Widens a team's meaning with the meaning of all its archetype's words, so a cold start also finds "read copy is 45
+ * minutes behind" near the database team by meaning when no word of it is listed anywhere.
  */
-export function borrowCategoryLexicon(prototype: Float32Array | null): {
-  prototype: Float32Array | null;
-  category: string | null;
-} {
-  if (!prototype) return { prototype: null, category: null };
-  let best: { category: string; meaning: Float32Array; similarity: number } | null = null;
-  for (const [category, keywords] of Object.entries(categoryKeywords)) {
-    if (!builtInCategoryMeanings.has(category)) {
-      builtInCategoryMeanings.set(category, averageWordVector(tokenizeIssueText(keywords.join(' . '))));
-    }
-    const meaning = builtInCategoryMeanings.get(category);
-    const similarity = meaning ? dotProduct(prototype, meaning) : 0;
-    if (meaning && similarity >= borrowSimilarity && (!best || similarity > best.similarity)) {
-      best = { category, meaning, similarity };
-    }
-  }
-  if (!best) return { prototype, category: null };
-  const sum = prototype.map((value, d) => value + best.meaning[d]!);
+function widenMeaning(meaning: Float32Array | null, archetype: string | undefined): Float32Array | null {
+  const other = archetype ? archetypeMeaning(archetype) : null;
+  if (!meaning || !other) return meaning;
+  const sum = meaning.map((value, d) => value + other[d]!);
   const norm = Math.sqrt(dotProduct(sum, sum));
-  return { prototype: sum.map((value) => value / norm), category: best.category };
+  return sum.map((value) => value / norm);
 }
 
 /** Everything triage reads from one text, computed once and shared by the rules and the learned model. */
@@ -119,9 +105,9 @@ export interface TriageEvidence {
   /** Averaged word vectors of the text, null when no word vectors are available. */
   meaning: Float32Array | null;
   keywords: KeywordEvidence;
-  /** Per team: its keyword score plus half a point per other word of the category lexicon it borrows. */
+  /** Per team: its keyword score plus `borrowedKeywordWeight` per place an archetype word it borrows matched. */
   teamLexiconScores: Float64Array;
-  /** Per team: the borrowed category words found, as written. */
+  /** Per team: the borrowed archetype words found, as written. */
   borrowedHits: string[][];
   /** Per team: cosine between the text's meaning and the team's keywords' meaning, minus their mean (0 without vectors). */
   teamSimilarity: Float64Array;
@@ -155,21 +141,18 @@ export function gatherTriageEvidence(text: string, lexicons: TriageLexicons): Tr
     ),
     ...lexicons.router.teamIds.flatMap((teamId, i) => (keywords.scores[i]! > 0 ? [`#team:${teamId}`] : [])),
   ];
-  const builtIn = scoreCategories(tokens, lexicons.builtInMatcher);
-  // A word that is also one of the team's own keywords already counted in full.
-  const borrowedHits = lexicons.borrowedCategories.map((category, team) =>
-    category
-      ? (builtIn.hits[lexicons.builtInMatcher.categories.indexOf(category)] ?? []).filter(
-          (word) => !keywords.hits[team]!.includes(word),
-        )
-      : [],
+  // Archetype words that overlap a team's own keywords were left out of its borrowing when compiling.
+  const borrowed = scoreArchetypeWords(tokens, lexicons.archetypes, keywords.scores.length);
+  // Borrowed words as a feature too, so history can learn how far to trust them for each team.
+  lexiconFeatures.push(
+    ...lexicons.router.teamIds.flatMap((teamId, i) => (borrowed.scores[i]! > 0 ? [`#kind:${teamId}`] : [])),
   );
   return {
     tokens,
     teamLexiconScores: keywords.scores.map(
-      (score, team) => score + borrowedKeywordWeight * borrowedHits[team]!.length,
+      (score, team) => score + borrowedKeywordWeight * borrowed.scores[team]!,
     ),
-    borrowedHits,
+    borrowedHits: borrowed.hits,
     features: [...extractTextFeatures(tokens), ...severity.features, ...lexiconFeatures],
     meaning,
     keywords,
