@@ -175,31 +175,47 @@ export interface PhraseMatch {
  * `log in` is one match, not two; phrases with the very same span all match. Matches are returned in text order.
  */
 export function findPhraseMatches(tokens: readonly IssueToken[], set: PhraseSet): PhraseMatch[] {
-  const candidates: PhraseMatch[] = [];
-  const tryPhrase = (phraseIndex: number, start: number) => {
-    const phrase = set.phrases[phraseIndex]!;
-    if (start + phrase.stems.length <= tokens.length && matchesAt(tokens, start, phrase)) {
-      candidates.push({ phraseIndex, start, end: start + phrase.stems.length });
-    }
-  };
+  // Called for every lexicon on every text, retraining included: no closures, and nothing allocated for the common
+  // case of no match at all.
+  let candidates: PhraseMatch[] | null = null;
+  const hasPrefixes = set.byPrefixHead.size > 0;
   for (let start = 0; start < tokens.length; start++) {
     const token = tokens[start]!;
     const byStem = set.byFirstStem.get(token.stem);
-    if (byStem) for (const phraseIndex of byStem) tryPhrase(phraseIndex, start);
+    if (byStem) {
+      for (const phraseIndex of byStem) {
+        const phrase = set.phrases[phraseIndex]!;
+        if (start + phrase.stems.length <= tokens.length && matchesAt(tokens, start, phrase)) {
+          (candidates ??= []).push({ phraseIndex, start, end: start + phrase.stems.length });
+        }
+      }
+    }
+    // Prefixes are indexed by their first 4 letters, so a shorter word cannot start with one.
+    if (!hasPrefixes || token.surface.length < 4) continue;
     const byPrefix = set.byPrefixHead.get(token.surface.slice(0, 4));
-    // A prefix phrase is also listed by its stem; skip it here when that listing already tried it.
-    if (byPrefix)
-      for (const phraseIndex of byPrefix) if (!byStem?.includes(phraseIndex)) tryPhrase(phraseIndex, start);
+    if (!byPrefix) continue;
+    for (const phraseIndex of byPrefix) {
+      // A prefix phrase is also listed by its stem; skip it here when that listing already tried it.
+      if (byStem?.includes(phraseIndex)) continue;
+      if (matchesAt(tokens, start, set.phrases[phraseIndex]!)) {
+        (candidates ??= []).push({ phraseIndex, start, end: start + 1 });
+      }
+    }
   }
+  if (candidates === null) return [];
+  if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Each token remembers the span that took it; a phrase with the very same span (one keyword in two lists) is kept.
   const takenBy = new Int32Array(tokens.length).fill(-1);
   const accepted: PhraseMatch[] = [];
   for (const match of candidates) {
-    const isFree = takenBy.subarray(match.start, match.end).every((owner) => {
-      const other = accepted[owner];
-      return owner === -1 || (other!.start === match.start && other!.end === match.end);
-    });
+    let isFree = true;
+    for (let i = match.start; i < match.end && isFree; i++) {
+      const owner = takenBy[i]!;
+      if (owner === -1) continue;
+      const other = accepted[owner]!;
+      isFree = other.start === match.start && other.end === match.end;
+    }
     if (!isFree) continue;
     takenBy.fill(accepted.length, match.start, match.end);
     accepted.push(match);
@@ -220,7 +236,10 @@ function matchesAt(tokens: readonly IssueToken[], start: number, phrase: Compile
     const token = tokens[start]!;
     return token.stem === phrase.stems[0] || token.surface.startsWith(phrase.prefix);
   }
-  return phrase.stems.every((stem, offset) => tokens[start + offset]!.stem === stem);
+  for (let offset = 0; offset < phrase.stems.length; offset++) {
+    if (tokens[start + offset]!.stem !== phrase.stems[offset]) return false;
+  }
+  return true;
 }
 
 /**
