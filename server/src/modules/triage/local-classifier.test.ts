@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendMeaning, centreInPlace, trainTriageModel } from './local-classifier.js';
+import { appendMeaning, centreInPlace, meaningFeatureScale, trainTriageModel } from './local-classifier.js';
 import type { TriageExample } from './triage.types.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -43,11 +43,12 @@ describe('trainTriageModel', () => {
     expect(trainTriageModel(unlabelledTeams, { categories, trainedAt }).team).toBeNull();
   });
 
-  it('gives the priority head, and only it, the meaning as features after the words', () => {
+  it('gives the priority head, and only it, the meaning as features after the words when that is on', () => {
     const terms = model.vocabulary.terms.length;
     expect(model.team?.featureCount).toBe(terms);
     expect(model.category?.featureCount).toBe(terms);
-    expect(model.priority?.featureCount).toBe(terms + (loadWordVectors()?.dimension ?? 0));
+    const meaningFeatures = meaningFeatureScale > 0 ? (loadWordVectors()?.dimension ?? 0) : 0;
+    expect(model.priority?.featureCount).toBe(terms + meaningFeatures);
   });
 
   it('learns the same model from the same history', () => {

@@ -141,9 +141,11 @@ function decide(
   if (view && head) {
     const classCount = head.classes.length;
     const termCount = view.model.vocabulary.terms.length;
+    // A head with more features than terms was trained reading the meaning too; models stored while that was off
+    // by default were trained at scale 1.
     const sparse =
       head.featureCount > termCount
-        ? appendMeaning(view.sparse, view.meaning, termCount, meaningFeatureScale)
+        ? appendMeaning(view.sparse, view.meaning, termCount, meaningFeatureScale || 1)
         : view.sparse;
     const learned = computeHeadLogits(head, { sparse, rules: new Float32Array(classCount * 3) });
     const classIndex = new Map(head.classes.map((name, index) => [name, index]));

@@ -69,6 +69,110 @@ describe('scoreSeverity', () => {
   });
 });
 
+describe('scoreSeverity: how scope is stated', () => {
+  it.each([
+    { text: 'exports fail for every tenant in the EU', impact: 'large' },
+    { text: 'all EU customers see errors', impact: 'large' },
+    { text: 'all of our customers see errors', impact: 'global' },
+    { text: 'our biggest customer cannot export', impact: 'large' },
+    { text: 'the whole team cannot deploy', impact: 'large' },
+    { text: 'nobody can create anything', impact: 'global' },
+    { text: 'sync broken for 4k seats', impact: 'large' },
+    { text: 'three big customers report errors', impact: 'some' },
+    { text: 'checkout failing in all markets', impact: 'global' },
+    { text: 'not everyone is affected, exports fail', impact: 'some' },
+    { text: 'export fails on staging', impact: 'nonprod' },
+    { text: 'the staging index was swapped into production', impact: null },
+    { text: 'it fails every time I click save', impact: null },
+    { text: 'export fails on one device', impact: 'single' },
+    { text: 'export fails only on my laptop', impact: 'single' },
+  ])('"$text" -> scope $impact', ({ text, impact }) => {
+    expect(read(text).impact).toBe(impact);
+  });
+
+  // Numbers are only read from the raw text: the tokens keep "#num" for them.
+  it.each([
+    { text: '~20% of API calls fail', impact: 'large' },
+    { text: '100% of users get a blank page', impact: 'global' },
+    { text: '3% of orders fail', impact: 'some' },
+    { text: '1 in 4 requests times out', impact: 'large' },
+    { text: '4,000 users cannot sign in', impact: 'large' },
+    { text: '3 customers cannot sign in', impact: 'some' },
+    { text: '1 user cannot sign in', impact: 'single' },
+    { text: 'disk at 93% on the primary', impact: null },
+  ])('"$text" -> scope $impact with the raw text', ({ text, impact }) => {
+    expect(scoreSeverity(tokenizeIssueText(text), text).impact).toBe(impact);
+  });
+});
+
+describe('scoreSeverity: how urgency is stated', () => {
+  it.each([
+    { text: 'the app cant start after the update', urgency: 3 },
+    { text: 'writes rejected on the primary', urgency: 3 },
+    { text: 'the editor is unusable', urgency: 3 },
+    { text: 'this is a release blocker', urgency: 3 },
+    { text: 'the dashboard data is wrong', urgency: 3 },
+    { text: 'customers were charged twice', urgency: 4 },
+    { text: 'the bucket was public for a week', urgency: 4 },
+    { text: 'card numbers visible in the debug logs', urgency: 4 },
+    { text: 'the page shows other users emails', urgency: 4 },
+    { text: 'downloads page shows an old date', urgency: null },
+    { text: 'slow down the polling please', urgency: null },
+  ])('"$text" -> urgency $urgency', ({ text, urgency }) => {
+    expect(read(text).urgency).toBe(urgency);
+  });
+
+  it.each([
+    { text: 'no data loss, the sync just stopped', urgency: 3 },
+    { text: 'there were no errors in the log, only slow pages', urgency: 2 },
+    { text: 'the site is not down, just slow', urgency: 2 },
+  ])('ignores a negated symptom: "$text" -> urgency $urgency', ({ text, urgency }) => {
+    expect(read(text).urgency).toBe(urgency);
+  });
+
+  it.each([
+    { text: 'disk on the primary fills up in 2 hours', urgency: 3 },
+    { text: 'the cert expires tomorrow', urgency: 3 },
+    { text: 'we are about to run out of IP addresses', urgency: 3 },
+    { text: 'the cert expires in 30 days', urgency: 1 },
+    { text: 'builds will start failing when the disk is full', urgency: 3 },
+    { text: 'builds will start failing at some point', urgency: 2 },
+  ])('reads a failure ahead by its horizon: "$text" -> urgency $urgency', ({ text, urgency }) => {
+    expect(read(text).urgency).toBe(urgency);
+  });
+
+  it.each([
+    { text: 'login broken, but there is a workaround', urgency: 2 },
+    { text: 'checkout failed for ten minutes and recovered on its own', urgency: 2 },
+    { text: 'can we delete the old buckets', urgency: 1 },
+    { text: 'the api will be down for maintenance on Saturday', urgency: 1 },
+  ])('de-escalates: "$text" -> urgency $urgency', ({ text, urgency }) => {
+    expect(read(text).urgency).toBe(urgency);
+  });
+
+  it('reads a function broken for all of a flow as its outage', () => {
+    expect([read('all checkouts fail').urgency, read('all users see errors').urgency]).toEqual([4, 3]);
+  });
+
+  it('quotes the symptom an outage was lifted from', () => {
+    expect(read('all checkouts fail').cues).toContainEqual({ phrase: 'fail', axis: 'urgency', value: '4' });
+  });
+});
+
+describe('scoreSeverity: stated priorities and de-escalation', () => {
+  it.each([
+    { text: 'when you get a chance: the export button is slow', expected: 'low' },
+    { text: 'low priority, the sync fails for one user', expected: 'low' },
+    { text: 'no customer impact, the nightly report failed', expected: 'low' },
+    { text: 'minor: the footer wraps', expected: 'low' },
+    { text: 'whenever I open the app it crashes for everyone', expected: 'high' },
+    { text: 'high priority: refunds stuck for some customers', expected: 'high' },
+    { text: 'sev1 — checkout down for all users', expected: 'critical' },
+  ])('"$text" reads as $expected', ({ text, expected }) => {
+    expect(likeliest(text)).toBe(expected);
+  });
+});
+
 describe('priorityMatrix', () => {
   it('never ranks a narrower scope above a broader one for the same urgency', () => {
     const rank = { low: 0, medium: 1, high: 2, critical: 3 };

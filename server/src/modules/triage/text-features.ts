@@ -175,9 +175,9 @@ export interface PhraseMatch {
  * `log in` is one match, not two; phrases with the very same span all match. Matches are returned in text order.
  */
 export function findPhraseMatches(tokens: readonly IssueToken[], set: PhraseSet): PhraseMatch[] {
-  // Called for every lexicon on every text, retraining included: no closures, and nothing allocated for the common
-  // case of no match at all.
-  let candidates: PhraseMatch[] | null = null;
+  // Called for every lexicon on every text, retraining included: no closures, and no sorting or bookkeeping for the
+  // common case of at most one match.
+  const candidates: PhraseMatch[] = [];
   const hasPrefixes = set.byPrefixHead.size > 0;
   for (let start = 0; start < tokens.length; start++) {
     const token = tokens[start]!;
@@ -186,7 +186,7 @@ export function findPhraseMatches(tokens: readonly IssueToken[], set: PhraseSet)
       for (const phraseIndex of byStem) {
         const phrase = set.phrases[phraseIndex]!;
         if (start + phrase.stems.length <= tokens.length && matchesAt(tokens, start, phrase)) {
-          (candidates ??= []).push({ phraseIndex, start, end: start + phrase.stems.length });
+          candidates.push({ phraseIndex, start, end: start + phrase.stems.length });
         }
       }
     }
@@ -198,12 +198,11 @@ export function findPhraseMatches(tokens: readonly IssueToken[], set: PhraseSet)
       // A prefix phrase is also listed by its stem; skip it here when that listing already tried it.
       if (byStem?.includes(phraseIndex)) continue;
       if (matchesAt(tokens, start, set.phrases[phraseIndex]!)) {
-        (candidates ??= []).push({ phraseIndex, start, end: start + 1 });
+        candidates.push({ phraseIndex, start, end: start + 1 });
       }
     }
   }
-  if (candidates === null) return [];
-  if (candidates.length === 1) return candidates;
+  if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Each token remembers the span that took it; a phrase with the very same span (one keyword in two lists) is kept.
   const takenBy = new Int32Array(tokens.length).fill(-1);

@@ -131,7 +131,7 @@ export function gatherTriageEvidence(text: string, lexicons: TriageLexicons): Tr
     const mean = known.reduce((sum, cosine) => sum + cosine, 0) / Math.max(known.length, 1);
     return Float64Array.from(cosines, (cosine) => (cosine === null ? 0 : cosine - mean));
   };
-  const severity = scoreSeverity(tokens);
+  const severity = scoreSeverity(tokens, text);
   const keywords = scoreTeamsByKeywords(tokens, lexicons.router);
   const categories = scoreCategories(tokens, lexicons.categoryMatcher);
   // Lexicon hits as words too, so history can learn e.g. that "database" category words mean the DBA team.
