@@ -18,6 +18,7 @@ const options = {
   priorStrength: 0.1,
   ruleWeightPrior: Float32Array.of(2),
   ruleWeightStrength: 10,
+  biasStrength: 0,
   seed: 1,
 };
 const probabilities = (logits: Float64Array) => [...softmaxInPlace(logits)];
@@ -51,6 +52,19 @@ describe('trainSoftmaxHead', () => {
     );
     const reference = trainSoftmaxHead(inputs, labels, ['a', 'b'], 3, options);
     expect([...head.bias]).toEqual([...reference.bias]);
+  });
+
+  it('keeps a class that most examples have from winning a text without words on its bias when the bias has a prior', () => {
+    // Five "a" for one "b", and no word tells them apart: the bias alone learns the imbalance.
+    const imbalanced = [doc([2]), doc([2]), doc([2]), doc([2]), doc([2]), doc([2])];
+    const skewed = Int32Array.of(0, 0, 0, 0, 0, 1);
+    const margin = (biasStrength: number) => {
+      const head = trainSoftmaxHead(imbalanced, skewed, ['a', 'b'], 3, { ...options, biasStrength });
+      return head.bias[0]! - head.bias[1]!;
+    };
+    expect(margin(0)).toBeGreaterThan(0.5);
+    expect(margin(20)).toBeGreaterThan(0);
+    expect(margin(20)).toBeLessThan(margin(0) / 2);
   });
 
   it('keeps the rule weight near its cold-start value when rules agree with the labels, and applies it to logits', () => {

@@ -30,6 +30,8 @@ export interface SoftmaxTrainingOptions {
   /** Rule weights start at, and are pulled back to, these values (the cold-start weights). */
   ruleWeightPrior: Float32Array;
   ruleWeightStrength: number;
+  /** The precision of a Gaussian prior pulling each class's bias toward 0 (no class favoured before the words). */
+  biasStrength: number;
   seed: number;
 }
 
@@ -62,6 +64,7 @@ export function trainSoftmaxHead(
   const n = Math.max(order.length, 1);
   const decay = options.priorStrength / n;
   const ruleDecay = options.ruleWeightStrength / n;
+  const biasDecay = options.biasStrength / n;
   const eta = options.learningRate;
   const random = seededRandom(options.seed);
   const gradient = new Float64Array(classCount);
@@ -86,8 +89,9 @@ export function trainSoftmaxHead(
       ruleGradient.fill(0);
       for (let c = 0; c < classCount; c++) {
         const g = gradient[c]!;
-        biasSquares[c]! += g * g;
-        bias[c]! -= (eta * g) / Math.sqrt(biasSquares[c]! + 1e-8);
+        const biasGradient = g + biasDecay * bias[c]!;
+        biasSquares[c]! += biasGradient * biasGradient;
+        bias[c]! -= (eta * biasGradient) / Math.sqrt(biasSquares[c]! + 1e-8);
         for (let k = 0; k < ruleCount; k++) ruleGradient[k]! += g * input.rules[c * ruleCount + k]!;
       }
       for (let k = 0; k < ruleCount; k++) {
