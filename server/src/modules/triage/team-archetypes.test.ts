@@ -175,6 +175,94 @@ describe('archetype words route messages that lack the team keywords', () => {
   });
 });
 
+describe('everyday wording of each kind of failure routes without any team keyword', () => {
+  it.each([
+    { text: 'the lookup box returns nothing for partial words', team: 'search', word: 'lookup box' },
+    {
+      text: 'customers cannot find older tickets, results are out of order',
+      team: 'search',
+      word: 'results are out of order',
+    },
+    {
+      text: 'the profile form throws away what you typed when the page reloads',
+      team: 'web-frontend',
+      word: 'page reloads',
+    },
+    {
+      text: 'stuck on the splash after the latest update, one star reviews piling up',
+      team: 'mobile',
+      word: 'splash',
+    },
+    { text: 'sorts spill to temporary files, should we raise work_mem?', team: 'database', word: 'work mem' },
+    {
+      text: 'a copy of production with anonymized data for the QA team',
+      team: 'database',
+      word: 'copy of production',
+    },
+    {
+      text: 'asked for the code on every visit although I ticked trust this device',
+      team: 'identity',
+      word: 'trust this device',
+    },
+    {
+      text: 'our Slack alerts stopped arriving for assigned issues',
+      team: 'notifications',
+      word: 'slack alerts',
+    },
+    { text: 'the order summary adds the shipping fee twice', team: 'payments', word: 'shipping fee' },
+    {
+      text: 'the BI tool shows stale revenue numbers, last refreshed on Sunday',
+      team: 'data',
+      word: 'last refreshed',
+    },
+    { text: 'VMs keep rebooting and new instances fail to boot', team: 'platform', word: 'new instances' },
+  ])('"$text" -> $team', ({ text, team, word }) => {
+    expect(hasOwnKeyword(text, team)).toBe(false);
+    const result = triage(text);
+    expect(result.teamId).toBe(team);
+    const name = teams.find((item) => item.id === team)!.name;
+    expect(result.rationale).toContain(`"${word}"`);
+    expect(result.rationale).toContain(`(${name}'s kind of words)`);
+  });
+});
+
+describe('ambiguous words do not pull a message to the wrong team', () => {
+  it.each([
+    // "email" is the notifications team's keyword, but the account's e-mail address is the identity team's.
+    {
+      text: 'a customer wants to change the account email they sign in with',
+      team: 'identity',
+      not: 'notifications',
+    },
+    // Product alerts are notifications, not the monitoring words folded into the platform team.
+    { text: 'the Slack alerts for new comments are sent twice', team: 'notifications', not: 'platform' },
+    // A table on a page is not a database table.
+    { text: 'a wide table is cut off on narrow windows', team: 'web-frontend', not: 'database' },
+    // "indexed" matches the database team's "index", but documents and results are the search team's.
+    {
+      text: 'new documents take an hour to get indexed and the results miss them',
+      team: 'search',
+      not: 'database',
+    },
+    // Experiment results are not search results.
+    { text: 'the A/B test results put some users in both groups', team: 'data', not: 'search' },
+  ])('"$text" -> $team, not $not', ({ text, team, not }) => {
+    const result = triage(text);
+    expect(result.teamId).toBe(team);
+    expect(result.teamId).not.toBe(not);
+  });
+
+  it('reads no archetype word into "sounds like" or a bare "table"', () => {
+    const lexicon = compile(teams);
+    const evidence = scoreArchetypeWords(
+      tokenizeIssueText('sounds like the table is off'),
+      lexicon,
+      teams.length,
+    );
+    expect(evidence.hits.flat()).toEqual([]);
+  });
+});
+
 describe('which team borrows which archetype', () => {
   it('gives each configured team its own archetype (and folds CI and monitoring into platform)', () => {
     const lexicon = compile(teams);
