@@ -5,14 +5,10 @@ import { ForbiddenError } from '../../lib/errors.js';
 import { type Actor, can } from '../access/index.js';
 import type { IssueService, TriageSuggestion } from '../issues/index.js';
 import { buildTriagePrompt, llmTriageAnswer, reconcileLlmTriage, type TriageLlm } from './llm-triage.js';
-import {
-  deserializeTriageModel,
-  serializeTriageModel,
-  trainTriageModel,
-  triageLocally,
-} from './local-triage.js';
+import { deserializeTriageModel, triageLocally } from './local-triage.js';
 import * as repo from './triage.repository.js';
 import type { LocalTriageModel } from './triage.types.js';
+import { trainOffThread } from './triage-training.js';
 
 /** Job: triage one issue ({ issueId }). */
 export const TRIAGE_ISSUE_JOB = 'issue.triage';
@@ -118,15 +114,16 @@ export function createTriageService(deps: TriageServiceDeps) {
       if (examples.length === 0) return null;
       const trainedAt = clock.now();
       const teams = await repo.listTeamProfiles(db);
-      const model = trainTriageModel(examples, { categories, trainedAt, teams });
+      // Off the event loop: this process keeps serving requests and triaging issues while it learns.
+      const trained = await trainOffThread({ examples, categories, teams, trainedAt: trainedAt.getTime() });
       await repo.saveTriageModel(db, {
-        version: model.version,
-        serialized: serializeTriageModel(model),
-        exampleCount: model.exampleCount,
-        teamCount: model.teamIds.length,
+        version: trained.version,
+        serialized: trained.serialized,
+        exampleCount: trained.exampleCount,
+        teamCount: trained.teamCount,
         trainedAt,
       });
-      return { exampleCount: model.exampleCount, teamCount: model.teamIds.length, trainedAt };
+      return { exampleCount: trained.exampleCount, teamCount: trained.teamCount, trainedAt };
     },
 
     async requestRetrain(actor: Actor): Promise<void> {
