@@ -122,6 +122,24 @@ const hasOwnKeyword = (text: string, teamId: string) =>
     .find((team) => team.id === teamId)!
     .routingKeywords.some((keyword) => text.toLowerCase().includes(keyword));
 
+/** A message without any of its team's keywords goes to that team, and the rationale names the borrowed word. */
+function expectRoutedByBorrowedWord({
+  text,
+  team,
+  word,
+}: {
+  text: string;
+  team: string;
+  word: string;
+}): void {
+  expect(hasOwnKeyword(text, team)).toBe(false);
+  const result = triage(text);
+  expect(result.teamId).toBe(team);
+  const name = teams.find((item) => item.id === team)!.name;
+  expect(result.rationale).toContain(`"${word}"`);
+  expect(result.rationale).toContain(`(${name}'s kind of words)`);
+}
+
 describe('archetype words route messages that lack the team keywords', () => {
   it.each([
     { text: 'Users get logged out every 5 minutes', team: 'identity', word: 'logged out' },
@@ -136,14 +154,7 @@ describe('archetype words route messages that lack the team keywords', () => {
     { text: 'nightly job failed, usage numbers are stale since Monday', team: 'data', word: 'nightly job' },
     { text: 'node pool ran out of memory and workers got OOMKilled', team: 'platform', word: 'oomkilled' },
     { text: 'flaky tests keep main red all morning', team: 'platform', word: 'flaky tests' },
-  ])('"$text" -> $team', ({ text, team, word }) => {
-    expect(hasOwnKeyword(text, team)).toBe(false);
-    const result = triage(text);
-    expect(result.teamId).toBe(team);
-    const name = teams.find((item) => item.id === team)!.name;
-    expect(result.rationale).toContain(`"${word}"`);
-    expect(result.rationale).toContain(`(${name}'s kind of words)`);
-  });
+  ])('"$text" -> $team', expectRoutedByBorrowedWord);
 
   it('matches other spellings of a phrase by stems ("logging out", "kicks me out")', () => {
     const lexicon = compile(teams);
@@ -216,14 +227,7 @@ describe('everyday wording of each kind of failure routes without any team keywo
       word: 'last refreshed',
     },
     { text: 'VMs keep rebooting and new instances fail to boot', team: 'platform', word: 'new instances' },
-  ])('"$text" -> $team', ({ text, team, word }) => {
-    expect(hasOwnKeyword(text, team)).toBe(false);
-    const result = triage(text);
-    expect(result.teamId).toBe(team);
-    const name = teams.find((item) => item.id === team)!.name;
-    expect(result.rationale).toContain(`"${word}"`);
-    expect(result.rationale).toContain(`(${name}'s kind of words)`);
-  });
+  ])('"$text" -> $team', expectRoutedByBorrowedWord);
 });
 
 describe('ambiguous words do not pull a message to the wrong team', () => {
