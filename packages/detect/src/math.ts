@@ -2,6 +2,16 @@
 
 /** Scale that turns a median absolute deviation into a standard deviation for normal data. */
 export const MAD_TO_SIGMA = 1.4826;
+/** E|X| = σ·√(2/π) for a normal X: a mean absolute deviation times this is a standard deviation. */
+export const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
+
+/**
+ * A scale (σ) never below 1e-9 of the level it is measured around, nor below 1e-12: a constant series never divides
+ * by zero, and a large level's rounding noise is not read as a deviation.
+ */
+export function flooredScale(sigma: number, level: number): number {
+  return Math.max(sigma, 1e-9 * Math.abs(level), 1e-12);
+}
 
 const ERFC_COEFFICIENTS = [
   -1.3026537197817094, 0.6419697923564902, 1.9476473204185836e-2, -9.561514786808631e-3, -9.46595344482036e-4,

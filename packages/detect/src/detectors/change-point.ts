@@ -38,16 +38,11 @@
  *
  * Cost: O(1) per point (and one sort of `minPoints` values when the warm-up ends). Memory: `minPoints` doubles.
  */
-import { MAD_TO_SIGMA } from '../math.js';
+import { ABS_TO_SIGMA, flooredScale, MAD_TO_SIGMA } from '../math.js';
 import { StateError, type StateReader, type StateWriter } from '../state.js';
 import { type Detector, invalidPoint, NOT_READY, type Reading, skippedReading } from '../types.js';
 
 const TAG = 0x43;
-/** E|X| = σ·√(2/π) for a normal X: the mean absolute deviation times this is a standard deviation. */
-const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
-/** Floors of σ, relative to |μ| and absolute. */
-const RELATIVE_FLOOR = 1e-9;
-const ABSOLUTE_FLOOR = 1e-12;
 const MAX_MIN_POINTS = 100_000;
 const LN_100 = Math.log(100);
 
@@ -132,7 +127,7 @@ export class ChangePointDetector implements Detector {
     this.count++;
 
     const mean = this.mean;
-    const sigma = Math.max(ABS_TO_SIGMA * this.meanAbs, RELATIVE_FLOOR * Math.abs(mean), ABSOLUTE_FLOOR);
+    const sigma = flooredScale(ABS_TO_SIGMA * this.meanAbs, mean);
     // A new value's spread around a mean learned from `learned` points (self-starting CUSUM).
     const spread = sigma * Math.sqrt(1 + 1 / this.learned);
     const z = (v - mean) / spread;

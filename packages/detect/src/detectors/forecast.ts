@@ -22,6 +22,8 @@
  * Steps are points, not time: gaps and irregular timestamps are ignored. Cost: O(1) per point, a few doubles of
  * state.
  */
+
+import { ABS_TO_SIGMA, flooredScale } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
 import {
   bandReading,
@@ -33,11 +35,6 @@ import {
 } from '../types.js';
 
 const TAG = 0x46;
-/** E|X| = σ·√(2/π) for a normal X: the mean absolute residual times this is a standard deviation. */
-const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
-/** Floors of the scale, relative to |level| and absolute, so a constant series never divides by zero. */
-const RELATIVE_FLOOR = 1e-9;
-const ABSOLUTE_FLOOR = 1e-12;
 
 export interface ForecastOptions {
   /** Level smoothing α in (0, 1] (default 0.3). */
@@ -114,11 +111,7 @@ export class ForecastDetector implements Detector {
       return { ...NOT_READY };
     }
     const forecast = this.level + o.phi * this.trend;
-    const scale = Math.max(
-      ABS_TO_SIGMA * this.meanAbs,
-      RELATIVE_FLOOR * Math.abs(this.level),
-      ABSOLUTE_FLOOR,
-    );
+    const scale = flooredScale(ABS_TO_SIGMA * this.meanAbs, this.level);
     const error = v - forecast;
     const ready = this.count >= o.minPoints;
     let reading: Reading;

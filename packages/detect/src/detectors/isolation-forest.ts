@@ -39,6 +39,7 @@
  * full), typically 11–14 KB.
  */
 
+import { ABS_TO_SIGMA } from '../math.js';
 import { SeededRandom } from '../random.js';
 import type { StateReader, StateWriter } from '../state.js';
 import { type Detector, invalidPoint, NOT_READY, type Reading, skippedReading } from '../types.js';
@@ -49,8 +50,6 @@ const FAST_ALPHA = 2 / 21;
 const SLOW_ALPHA = 0.005;
 const SCALE_ALPHA = 0.02;
 const SCALE_CLIP = 4;
-/** E|X| = σ·√(2/π) for a normal X. */
-const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
 /** Raw isolation score that reads 0, and the span above it that reads 1 (see the header). */
 const RAW_ZERO = 0.65;
 const RAW_SPAN = 0.2;

@@ -20,7 +20,7 @@
  * the memmove (on average a third of the window); the mean-absolute-deviation fallback scans only the values that
  * differ from the median (fewer than half the window), and only when the MAD is 0. Memory: 2 × `window` doubles.
  */
-import { lowerBound, MAD_TO_SIGMA } from '../math.js';
+import { ABS_TO_SIGMA, flooredScale, lowerBound, MAD_TO_SIGMA } from '../math.js';
 import { StateError, type StateReader, type StateWriter } from '../state.js';
 import {
   bandReading,
@@ -32,11 +32,6 @@ import {
 } from '../types.js';
 
 const TAG = 0x52;
-/** E|X − median| = σ·√(2/π) for a normal X: the mean absolute deviation times this is a standard deviation. */
-const MEAN_AD_TO_SIGMA = Math.sqrt(Math.PI / 2);
-/** Floors of the scale, relative to |median| and absolute, so a constant window never divides by zero. */
-const RELATIVE_FLOOR = 1e-9;
-const ABSOLUTE_FLOOR = 1e-12;
 const MAX_WINDOW = 1_000_000;
 
 export interface RobustZOptions {
@@ -151,9 +146,9 @@ export class RobustZDetector implements Detector {
       let sum = 0;
       for (let i = 0; i < n && s[i] < median; i++) sum += median - s[i];
       for (let i = n - 1; i >= 0 && s[i] > median; i--) sum += s[i] - median;
-      scale = (MEAN_AD_TO_SIGMA * sum) / n;
+      scale = (ABS_TO_SIGMA * sum) / n;
     }
-    return Math.max(scale, RELATIVE_FLOOR * Math.abs(median), ABSOLUTE_FLOOR);
+    return flooredScale(scale, median);
   }
 
   save(out: StateWriter): void {

@@ -34,6 +34,8 @@
  * Cost: O(1) per point plus, every `checkEvery` buckets, O(504) for the period test. State: ≈ 14 KB at
  * 5-minute steps, ≈ 8 KB at hourly steps (history 4 KB; f32 offsets, bin weights and phase misses).
  */
+
+import { ABS_TO_SIGMA } from '../math.js';
 import type { StateReader, StateWriter } from '../state.js';
 import {
   bandReading,
@@ -59,8 +61,6 @@ const BUCKET_HOURS = [1, 2, 3, 4, 6, 8, 12] as const;
 const HISTORY = 504;
 /** How much stronger the weekly autocorrelation must be than the daily one for the weekly period to win. */
 const WEEKLY_MARGIN = 0.1;
-/** E|X| = σ·√(2/π) for a normal X: the mean absolute residual times this is a standard deviation. */
-const ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
 /** A phase's own band is never narrower than this share of the model's overall one. */
 const LOCAL_SCALE_FLOOR = 0.5;
 /** A phase's band remembers this many times as many cycles as its offset, so it is estimated from more points. */
