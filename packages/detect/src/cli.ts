@@ -84,6 +84,7 @@ async function* assess(
           score: 0,
           anomaly: false,
           raw: 0,
+          excursion: 0,
           readings: {},
           skipped: parsed.error,
         },

@@ -113,8 +113,13 @@ export interface Assessment {
   score: number;
   /** True on the point that reports an anomaly (score ≥ threshold and not damped). */
   anomaly: boolean;
-  /** Combined detector evidence before the adaptive threshold, in robust σ. */
+  /** The instant evidence (detectors' agreement, persistence and boosts) before the adaptive threshold, in robust σ. */
   raw: number;
+  /**
+   * The slower evidence, before its own adaptive threshold: |mean of the last 32 deviations from the slow model,
+   * each clipped at ±3σ|·√32. An alert can come from either.
+   */
+  excursion: number;
   /** What each detector said. */
   readings: Partial<Record<DetectorKind, Reading>>;
   /** Set when the score comes from a record: the value is beyond the series' whole range so far. */
@@ -230,7 +235,8 @@ export class AnomalyDetector {
   /** Scores one point (t in ms since the epoch) from the points before it, then learns it. */
   update(t: number, value: number): Assessment {
     const reason = invalidPoint(t, value, this.lastT);
-    if (reason) return { t, value, score: 0, anomaly: false, raw: 0, readings: {}, skipped: reason };
+    if (reason)
+      return { t, value, score: 0, anomaly: false, raw: 0, excursion: 0, readings: {}, skipped: reason };
     this.lastT = t;
     if (this.count === 0) this.firstT = t;
     this.count++;
@@ -295,7 +301,8 @@ export class AnomalyDetector {
     this.excursionValues[this.excursionNext] = value;
     this.excursionTimes[this.excursionNext] = t;
     this.excursionNext = (this.excursionNext + 1) % EXCURSION;
-    const excursion = Math.log2(1 + Math.abs(this.excursionSum) / Math.sqrt(EXCURSION));
+    const excursionSigma = Math.abs(this.excursionSum) / Math.sqrt(EXCURSION);
+    const excursion = Math.log2(1 + excursionSigma);
     const instant = agreement === Number.POSITIVE_INFINITY ? 0 : agreement;
     const raw = Math.max(instant, sustained) + boost;
     const evidence = Math.log2(1 + raw);
@@ -344,7 +351,7 @@ export class AnomalyDetector {
     // An alert that only the excursion raised is told as a lasting departure, over the span the excursion covers.
     const lasting = excursionOver > instantOver && !recordKind ? this.excursionSpan() : undefined;
     const explanation = this.followEpisode(t, value, readings, anomaly, recordKind, lasting);
-    const assessment: Assessment = { t, value, score, anomaly, raw, readings };
+    const assessment: Assessment = { t, value, score, anomaly, raw, excursion: excursionSigma, readings };
     if (recordKind) assessment.record = recordKind;
     if (explanation) assessment.explanation = explanation;
     return assessment;

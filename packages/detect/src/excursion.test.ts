@@ -111,6 +111,16 @@ describe('a lasting departure is told as one, from where it began', () => {
     expect(told).toBeGreaterThan(0);
   });
 
+  it('reports the excursion itself on every point: small among spikes, large once the burst has lasted', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const assessments = runAll(new AnomalyDetector(), add(spiky(4000, seed), 3000, 3040, 2.5));
+      const largest = (from: number, to: number) =>
+        Math.max(...assessments.slice(from, to).map((a) => a.excursion));
+      expect(largest(2000, 3000)).toBeLessThan(5);
+      expect(largest(3020, 3040)).toBeGreaterThan(8);
+    }
+  });
+
   it('a daily peak that does not come, among spikes, is told against the usual level at that time', () => {
     let told = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
