@@ -36,7 +36,7 @@ import {
   restoreDetector,
 } from './registry.js';
 import { StateError, StateReader, StateWriter } from './state.js';
-import { AdaptiveThreshold, type ThresholdOptions } from './threshold.js';
+import { RestartableThreshold, type ThresholdOptions } from './threshold.js';
 import { type Detector, type DetectorKind, invalidPoint, type Reading } from './types.js';
 
 const MAGIC = 0x41524744; // "ARGD"
@@ -172,12 +172,9 @@ export class AnomalyDetector {
   readonly options: EnsembleOptions;
   private readonly detectors: Detector[];
   private readonly weights: Float64Array;
-  private adaptive: AdaptiveThreshold;
-  /** The previous model's threshold, used until the new one has enough history. */
-  private handover: AdaptiveThreshold | undefined;
-  /** The same for the excursion, which has its own normal extreme. */
-  private excursionAdaptive: AdaptiveThreshold;
-  private excursionHandover: AdaptiveThreshold | undefined;
+  /** The instant evidence's normal extreme, and the excursion's own. */
+  private instantThreshold: RestartableThreshold;
+  private excursionThreshold: RestartableThreshold;
   private lastT = Number.NaN;
   private count = 0;
   // Reporting and episodes.
@@ -223,8 +220,8 @@ export class AnomalyDetector {
     this.options = merged;
     this.detectors = merged.detectors.map((kind) => createDetector(kind, merged.detectorOptions[kind]));
     this.weights = Float64Array.from(merged.detectors, (kind) => merged.weights[kind] ?? DEFAULT_BOOST);
-    this.adaptive = new AdaptiveThreshold(merged.adaptive);
-    this.excursionAdaptive = new AdaptiveThreshold(merged.adaptive);
+    this.instantThreshold = new RestartableThreshold(merged.adaptive);
+    this.excursionThreshold = new RestartableThreshold(merged.adaptive);
   }
 
   /** Points learned so far. */
@@ -256,10 +253,8 @@ export class AnomalyDetector {
       // The evidence now comes from another model of normal: its history starts over, and the old history
       // stands in until the new one is long enough to say what is usual.
       this.seasonalModel = seasonal;
-      this.handover = this.adaptive;
-      this.adaptive = new AdaptiveThreshold(this.options.adaptive);
-      this.excursionHandover = this.excursionAdaptive;
-      this.excursionAdaptive = new AdaptiveThreshold(this.options.adaptive);
+      this.instantThreshold.restart();
+      this.excursionThreshold.restart();
     }
     for (let i = 0; i < this.detectors.length; i++) {
       const kind = this.detectors[i].kind;
@@ -306,15 +301,8 @@ export class AnomalyDetector {
     const instant = agreement === Number.POSITIVE_INFINITY ? 0 : agreement;
     const raw = Math.max(instant, sustained) + boost;
     const evidence = Math.log2(1 + raw);
-    let level = this.adaptive.level();
-    if (Number.isNaN(level) && this.handover) level = this.handover.level();
-    else this.handover = undefined;
-    this.adaptive.learn(evidence);
-    let excursionLevel = this.excursionAdaptive.level();
-    if (Number.isNaN(excursionLevel) && this.excursionHandover)
-      excursionLevel = this.excursionHandover.level();
-    else this.excursionHandover = undefined;
-    this.excursionAdaptive.learn(excursion);
+    const level = this.instantThreshold.levelThenLearn(evidence);
+    const excursionLevel = this.excursionThreshold.levelThenLearn(excursion);
     const instantOver = Number.isNaN(level) ? 0 : Math.max(0, evidence - level);
     const excursionOver = Number.isNaN(excursionLevel) ? 0 : excursion - excursionLevel;
     const over = Math.max(instantOver, excursionOver);
@@ -502,12 +490,8 @@ export class AnomalyDetector {
     out.f64(this.episodeLevelBefore).f64(this.episodeFirstDeviation).f64(this.episodeRecord).f64(this.firstT);
     out.f64(this.penalty).f64(this.penaltyAt).u32(this.falsePositives);
     for (const detector of this.detectors) detector.save(out);
-    this.adaptive.save(out);
-    out.bool(this.handover !== undefined);
-    this.handover?.save(out);
-    this.excursionAdaptive.save(out);
-    out.bool(this.excursionHandover !== undefined);
-    this.excursionHandover?.save(out);
+    this.instantThreshold.save(out);
+    this.excursionThreshold.save(out);
     return out.bytes();
   }
 
@@ -552,10 +536,8 @@ export class AnomalyDetector {
     for (let i = 0; i < detector.detectors.length; i++) {
       detector.detectors[i] = restoreDetector(options.detectors[i], input);
     }
-    detector.adaptive = AdaptiveThreshold.restore(input);
-    if (input.bool()) detector.handover = AdaptiveThreshold.restore(input);
-    detector.excursionAdaptive = AdaptiveThreshold.restore(input);
-    if (input.bool()) detector.excursionHandover = AdaptiveThreshold.restore(input);
+    detector.instantThreshold = RestartableThreshold.restore(input);
+    detector.excursionThreshold = RestartableThreshold.restore(input);
     if (!input.done) throw new StateError('state has trailing bytes');
     return detector;
   }

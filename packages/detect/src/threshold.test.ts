@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from './random.js';
 import { StateReader, StateWriter } from './state.js';
-import { AdaptiveThreshold, DEFAULT_THRESHOLD } from './threshold.js';
+import { AdaptiveThreshold, DEFAULT_THRESHOLD, RestartableThreshold } from './threshold.js';
 
 const BIN = 0.1;
 
@@ -194,5 +194,38 @@ describe('AdaptiveThreshold save and restore', () => {
     const out = new StateWriter();
     out.u8(0x00).f64(1);
     expect(() => AdaptiveThreshold.restore(new StateReader(out.bytes()))).toThrow('adaptive threshold');
+  });
+});
+
+describe('RestartableThreshold', () => {
+  const feed = (threshold: RestartableThreshold, value: number, n: number) => {
+    let level = Number.NaN;
+    for (let i = 0; i < n; i++) level = threshold.levelThenLearn(value);
+    return level;
+  };
+
+  it('after a restart, the previous history stands in until the new one has minHistory points', () => {
+    const threshold = new RestartableThreshold({ minHistory: 10 });
+    expect(feed(threshold, 2, 10)).toBeNaN(); // the 10th point is read before it is learned
+    expect(Math.abs(feed(threshold, 2, 1) - 2)).toBeLessThanOrEqual(BIN);
+    threshold.restart();
+    // Nine points of a new level: still the old normal extreme.
+    expect(Math.abs(feed(threshold, 5, 10) - 2)).toBeLessThanOrEqual(BIN);
+    // From the 11th point on the new history speaks for itself.
+    expect(Math.abs(feed(threshold, 5, 1) - 5)).toBeLessThanOrEqual(BIN);
+  });
+
+  it('saves and restores the stand-in too', () => {
+    const original = new RestartableThreshold({ minHistory: 10 });
+    feed(original, 2, 20);
+    original.restart();
+    feed(original, 5, 3);
+    const out = new StateWriter();
+    original.save(out);
+    const input = new StateReader(out.bytes());
+    const restored = RestartableThreshold.restore(input);
+    expect(input.done).toBe(true);
+    expect(feed(restored, 5, 1)).toBe(feed(original, 5, 1));
+    expect(Math.abs(feed(restored, 5, 1) - 2)).toBeLessThanOrEqual(BIN);
   });
 });

@@ -109,3 +109,45 @@ export class AdaptiveThreshold {
     return threshold;
   }
 }
+
+/**
+ * An adaptive threshold that starts over when what its evidence measures changes (the ensemble's model of normal),
+ * while the previous history stands in until the new one has `minHistory` points to say what is usual.
+ */
+export class RestartableThreshold {
+  private current: AdaptiveThreshold;
+  private previous: AdaptiveThreshold | undefined;
+
+  constructor(options: Partial<ThresholdOptions> = {}) {
+    this.current = new AdaptiveThreshold(options);
+  }
+
+  /** Starts a new history; the current one stands in until the new one is long enough. */
+  restart(): void {
+    this.previous = this.current;
+    this.current = new AdaptiveThreshold(this.current.options);
+  }
+
+  /** The normal extreme before `evidence` (the previous history's while the new one is young; NaN early), then learns it. */
+  levelThenLearn(evidence: number): number {
+    let level = this.current.level();
+    if (Number.isNaN(level) && this.previous) level = this.previous.level();
+    else this.previous = undefined;
+    this.current.learn(evidence);
+    return level;
+  }
+
+  save(out: StateWriter): void {
+    this.current.save(out);
+    out.bool(this.previous !== undefined);
+    this.previous?.save(out);
+  }
+
+  static restore(input: StateReader): RestartableThreshold {
+    const current = AdaptiveThreshold.restore(input);
+    const threshold = new RestartableThreshold(current.options);
+    threshold.current = current;
+    if (input.bool()) threshold.previous = AdaptiveThreshold.restore(input);
+    return threshold;
+  }
+}
