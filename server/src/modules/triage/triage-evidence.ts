@@ -86,8 +86,8 @@ function buildTriageLexicons(
 export const borrowedKeywordWeight = 0.75;
 
 /**
- * Widens a team's meaning with the meaning of all its archetype's words, so a cold start also finds "read copy is 45
- * minutes behind" near the database team by meaning when no word of it is listed anywhere.
+ * Widens a team's meaning with the meaning of all its archetype's words, so a cold start also finds a message near
+ * the right team by meaning when none of its words is listed anywhere.
  */
 function widenMeaning(meaning: Float32Array | null, archetype: string | undefined): Float32Array | null {
   const other = archetype ? archetypeMeaning(archetype) : null;
