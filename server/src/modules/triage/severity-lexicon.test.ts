@@ -181,3 +181,43 @@ describe('priorityMatrix', () => {
     }
   });
 });
+
+describe('scoreSeverity: requests, conditions and look-alike words', () => {
+  const readText = (text: string) => scoreSeverity(tokenizeIssueText(text), text);
+
+  it.each([
+    'request: let admins force a sign-out of one member',
+    'Question - do we retry failed webhooks?',
+    'feature request: export to CSV when the report fails',
+  ])('"%s" is a request, whatever symptom words it holds: urgency 1', (text) => {
+    const evidence = readText(text);
+    expect(evidence.urgency).toBe(1);
+    expect(evidence.cues.find((cue) => cue.axis === 'urgency')?.phrase).toMatch(/request|question/);
+  });
+
+  it('reads a symptom that merely mentions requests as a symptom', () => {
+    expect(readText('requests fail with 500 since the deploy').urgency).toBe(3);
+  });
+
+  it.each([
+    { text: 'app crashes when rotating the phone on the report screen', phrase: 'when rotating' },
+    { text: 'sign in returns 500 for users who have no public email', phrase: 'users who' },
+    { text: 'exports fail, only invoices affected', phrase: 'only invoices' },
+  ])('narrows "$text" to some users by its condition', ({ text, phrase }) => {
+    const evidence = readText(text);
+    expect(evidence.impact).toBe('some');
+    expect(evidence.cues.map((cue) => cue.phrase)).toContain(phrase);
+  });
+
+  it('lets a stated scope win over a condition', () => {
+    expect(readText('checkout fails for all users when paying by card').impact).toBe('global');
+  });
+
+  it.each([
+    { text: 'crash on iPad at launch', absent: 'pad' },
+    { text: 'search ignores results with spaces in the name', absent: 'spaces' },
+    { text: 'the words in the editor are duplicated', absent: 'words' },
+  ])('does not read "$absent" in "$text" as a cosmetic cue', ({ text, absent }) => {
+    expect(readText(text).cues.map((cue) => cue.phrase)).not.toContain(absent);
+  });
+});

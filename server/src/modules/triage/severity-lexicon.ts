@@ -135,8 +135,8 @@ const lexicon = {
       'retries, retrying, takes forever, seconds to load, flaky, noisy, growing, climbing, stale, ' +
       'inefficient, cost, costs, costing, expensive, =tripled, =doubled, flapping',
     1:
-      'typo, typos, cosmetic, misaligned, alignment, align, wording, spelling, misspelled, misspelt, grammar, ' +
-      'capitalisation, capitalization, colour, color, font, fonts, tooltip, padding, margin, spacing, ' +
+      'typo, typos, cosmetic, misaligned, alignment, align, =wording, spelling, misspelled, misspelt, grammar, ' +
+      'capitalisation, capitalization, colour, color, font, fonts, tooltip, =padding, margin, =spacing, ' +
       'icon, logo, pixelated, blurry, placeholder, translation, untranslated, localisation, localization, ' +
       'css, dark mode, emoji, favicon, breadcrumb, avatar, ugly, visual glitch, ' +
       'question, questions, how do i, how do we, how to, how can i, is there a way, is it possible, ' +
@@ -418,12 +418,17 @@ export function scoreSeverity(tokens: readonly IssueToken[], text?: string): Sev
     ...scopeFromGrammar(tokens, text !== undefined),
     ...(text ? scopeFromNumbers(text) : []),
   ].filter((cue) => cue !== null);
+  // A condition ("when rotating the phone", "users who have no email") narrows a symptom to some, unless a scope says more.
+  if (scopes.length === 0) scopes.push(...scopeFromConditions(tokens));
   const named = [
     ...findCues(tokens, compiledAxes.urgency).filter(
       (cue) => !isNegated(tokens, cue) && !(Number(cue.value) >= 3 && insideRequest(cue)),
     ),
     ...harmFromGrammar(tokens),
   ];
+  // A message headed "request:" or "question:" asks for something; the symptom words in it describe the ask.
+  const framing = text ? framedAsRequest(text) : null;
+  if (framing) named.splice(0, named.length, framing);
   // "builds will start failing" is a failure foreseen, not one happening: it counts as a risk.
   const foreseen = named.filter((cue) => Number(cue.value) >= 3 && isFuture(tokens, cue));
   const symptoms = named.filter((cue) => !foreseen.includes(cue));
@@ -515,6 +520,14 @@ export function scoreSeverity(tokens: readonly IssueToken[], text?: string): Sev
   };
 }
 
+const requestHeading = /^\W*(feature request|request|question|quick question|q|suggestion|idea|proposal)\s*[:\u2013\u2014-]\s/i;
+
+/** A message that opens with a heading like "request:" or "question -" is a request or a question: urgency 1. */
+function framedAsRequest(text: string): FoundCue | null {
+  const match = requestHeading.exec(text);
+  return match ? { phrase: match[1]!.toLowerCase(), value: '1', start: 0, end: 1 } : null;
+}
+
 /** True when a negation stands right before the cue, maybe past a filler or two: "no data loss", "not any errors". */
 function isNegated(tokens: readonly IssueToken[], cue: FoundCue): boolean {
   for (let i = cue.start - 1; i >= Math.max(0, cue.start - 3); i--) {
@@ -593,6 +606,25 @@ function scopeFromGrammar(tokens: readonly IssueToken[], hasText: boolean): Scop
     }
   }
   return found;
+}
+
+const relativeWords = new Set('who whose that which with without using on in whos'.split(' '));
+const conditionWords = new Set('when whenever if only unless'.split(' '));
+
+/**
+ * Scope from a condition: the symptom happens only in a case ("only upgrades", "when sharing more than 10 photos",
+ * "for users who signed up before 2020", "accounts with a + in the address"): some are affected, not all.
+ */
+function scopeFromConditions(tokens: readonly IssueToken[]): ScopeCue[] {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.surface;
+    const next = tokens[i + 1]?.surface ?? '';
+    const isCondition = conditionWords.has(word) && next !== '';
+    const isRestricted = population.people.has(word) && relativeWords.has(next) && i > 0;
+    if (isCondition || isRestricted)
+      return [{ phrase: `${word} ${next}`, value: 'some', start: i, end: i + 2 }];
+  }
+  return [];
 }
 
 const smallCounts = new Set('two three four five six seven eight nine ten twelve'.split(' '));
@@ -692,8 +724,10 @@ function scopeFromNumbers(text: string): ScopeCue[] {
   for (const match of lower.matchAll(
     /(?<![\d.,%])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?\s+([a-z]+)(?:\s+([a-z]+))?/g,
   )) {
-    // The people may follow the number directly or past one word ("3 enterprise customers").
-    if (![match[3], match[4]].some((noun) => populationKind(noun ?? '') === 'people')) continue;
+    // The people may follow the number directly or past one word ("3 enterprise customers"), but not past a
+    // preposition: "returns a 500 for users" is a status code.
+    const nouns = prepositions.has(match[3]!) ? [] : [match[3], match[4]];
+    if (!nouns.some((noun) => populationKind(noun ?? '') === 'people')) continue;
     const multiplier = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 }[match[2] ?? ''] ?? 1;
     const count = Number(match[1]!.replace(/,/g, '')) * multiplier;
     const value = count >= 100 ? 'large' : count >= 2 ? 'some' : count === 1 ? 'single' : null;
@@ -702,6 +736,8 @@ function scopeFromNumbers(text: string): ScopeCue[] {
   }
   return found;
 }
+
+const prepositions = new Set('for to of in on from with by per at into via'.split(' '));
 
 function shareCue(phrase: string, share: number, total: boolean): ScopeCue {
   const value = share >= 0.9 ? 'global' : share >= 0.1 ? 'large' : 'some';
