@@ -520,7 +520,8 @@ export function scoreSeverity(tokens: readonly IssueToken[], text?: string): Sev
   };
 }
 
-const requestHeading = /^\W*(feature request|request|question|quick question|q|suggestion|idea|proposal)\s*[:\u2013\u2014-]\s/i;
+const requestHeading =
+  /^\W*(feature request|request|question|quick question|q|suggestion|idea|proposal)\s*[:\u2013\u2014-]\s/i;
 
 /** A message that opens with a heading like "request:" or "question -" is a request or a question: urgency 1. */
 function framedAsRequest(text: string): FoundCue | null {
